@@ -1,0 +1,171 @@
+/**
+ * Turns scanned columns into a {@linkcode Session}: orders time, drops
+ * repeated samples, reports gaps, applies the GPS quality filter. Every
+ * format plugin ends its `parse` with {@linkcode buildSession}, so all
+ * formats clean data the same way.
+ *
+ * @module
+ */
+
+import { DataError } from "./errors.ts";
+import type { ParseContext } from "./format.ts";
+import type { Channels, LapMarker, Session } from "./session.ts";
+
+/** Raw columns as a format read them, before cleaning. */
+export interface RawSession {
+  /** Id of the format. */
+  format: string;
+  /**
+   * Channels, all of one length. `timeS` may be on any axis (unix time,
+   * seconds of day): it is shifted so the first kept sample is at 0.
+   */
+  channels: Channels;
+  /** 1-based file line of each row. */
+  lines: Int32Array;
+  /** Unix time of `timeS = 0` on the raw axis, or `null` when unknown; shifted like `timeS`. */
+  unixOffsetS: number | null;
+  /** Circuit name from the file, if any. */
+  trackNameHint: string | null;
+  /** The logger's own start/finish crossings, on the raw time axis. */
+  lapMarkers: LapMarker[];
+  /** Preamble key/values. */
+  metadata: Record<string, string>;
+}
+
+/** A pause longer than this many typical sample periods (and at least 1 s) is reported as a dropout. */
+const GAP_FACTOR = 5;
+
+/**
+ * Cleans raw columns into a session.
+ *
+ * - rows whose time does not increase are dropped (a repeated timestamp is
+ *   reported as `duplicate_timestamp`, a step back as `time_backwards`);
+ * - a pause of more than 5 sample periods (≥ 1 s) is reported as `gps_dropout`
+ *   at the first line after it;
+ * - samples failing the GPS quality filter (`ctx.settings.gps`) are dropped,
+ *   one `gps_quality` warning per contiguous stretch;
+ * - throws {@linkcode DataError} when no usable row is left.
+ */
+export function buildSession(raw: RawSession, ctx: ParseContext): Session {
+  const { timeS } = raw.channels;
+  const n = timeS.length;
+  const keep = new Uint8Array(n);
+  const period = typicalPeriod(timeS);
+  const gapS = Math.max(1, GAP_FACTOR * period);
+  let last = -Infinity;
+  let lastRow = -1;
+  for (let i = 0; i < n; i++) {
+    const t = timeS[i];
+    if (t > last) {
+      if (lastRow >= 0 && t - last > gapS) {
+        ctx.report({
+          severity: "warning",
+          code: "gps_dropout",
+          file: ctx.file,
+          line: raw.lines[i],
+          message: `${(t - last).toFixed(2)} s without data before this line (after line ${
+            raw.lines[lastRow]
+          })`,
+        });
+      }
+      keep[i] = 1;
+      last = t;
+      lastRow = i;
+    } else {
+      const repeated = t === last;
+      ctx.report({
+        severity: "warning",
+        code: repeated ? "duplicate_timestamp" : "time_backwards",
+        file: ctx.file,
+        line: raw.lines[i],
+        message: repeated
+          ? `timestamp repeats line ${raw.lines[lastRow]}; row skipped`
+          : `time goes back ${(last - t).toFixed(3)} s; row skipped`,
+      });
+    }
+  }
+  filterGpsQuality(raw, keep, ctx);
+  let rows = 0;
+  for (let i = 0; i < n; i++) rows += keep[i];
+  if (rows < 2) {
+    throw new DataError(`no usable data rows (${n} read, ${rows} left after cleaning)`, {
+      file: ctx.file,
+    });
+  }
+  const index = new Int32Array(rows);
+  for (let i = 0, j = 0; i < n; i++) if (keep[i]) index[j++] = i;
+  const channels = {} as Channels;
+  for (const [name, column] of Object.entries(raw.channels)) {
+    if (!column) continue;
+    const out = new Float64Array(rows);
+    for (let j = 0; j < rows; j++) out[j] = column[index[j]];
+    channels[name] = out;
+  }
+  const t0 = channels.timeS[0];
+  for (let j = 0; j < rows; j++) channels.timeS[j] -= t0;
+  const sourceLine = new Int32Array(rows);
+  for (let j = 0; j < rows; j++) sourceLine[j] = raw.lines[index[j]];
+  return {
+    file: ctx.file,
+    format: raw.format,
+    rows,
+    channels,
+    sourceLine,
+    startUnixS: raw.unixOffsetS === null ? null : raw.unixOffsetS + t0,
+    trackNameHint: raw.trackNameHint,
+    lapMarkers: raw.lapMarkers.map((m) => ({ timeS: m.timeS - t0, uncertaintyS: m.uncertaintyS })),
+    metadata: raw.metadata,
+  };
+}
+
+function typicalPeriod(timeS: Float64Array): number {
+  const steps: number[] = [];
+  const stride = Math.max(1, Math.floor(timeS.length / 2000));
+  for (let i = stride; i < timeS.length; i += stride) {
+    const dt = timeS[i] - timeS[i - 1];
+    if (dt > 0) steps.push(dt);
+  }
+  if (steps.length === 0) return 0.1;
+  steps.sort((a, b) => a - b);
+  return steps[steps.length >> 1];
+}
+
+/** Clears `keep` for samples failing the accuracy or satellite threshold, reporting each stretch once. */
+function filterGpsQuality(raw: RawSession, keep: Uint8Array, ctx: ParseContext): void {
+  const { accuracyM, satellites, timeS } = raw.channels;
+  const { maxAccuracyM, minSatellites } = ctx.settings.gps;
+  if (!accuracyM && !satellites) return;
+  let spanStart = -1;
+  let lastBad = -1;
+  let spanReason = "";
+  const close = (end: number) => {
+    if (spanStart < 0) return;
+    ctx.report({
+      severity: "warning",
+      code: "gps_quality",
+      file: ctx.file,
+      line: raw.lines[spanStart],
+      message: `lines ${raw.lines[spanStart]}–${raw.lines[end]} (${
+        (timeS[end] - timeS[spanStart]).toFixed(2)
+      } s): ${spanReason}; samples not used`,
+    });
+    spanStart = -1;
+  };
+  for (let i = 0; i < keep.length; i++) {
+    if (!keep[i]) continue;
+    const acc = accuracyM ? accuracyM[i] : NaN;
+    const sats = satellites ? satellites[i] : NaN;
+    let reason = "";
+    if (acc > maxAccuracyM) reason = `GPS accuracy worse than ${maxAccuracyM} m`;
+    else if (sats < minSatellites) reason = `fewer than ${minSatellites} satellites`;
+    if (reason) {
+      if (spanStart < 0) {
+        spanStart = i;
+        spanReason = reason;
+      }
+      keep[i] = 0;
+      lastBad = i;
+    } else if (spanStart >= 0) close(lastBad);
+  }
+  if (spanStart >= 0) close(lastBad);
+}

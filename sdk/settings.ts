@@ -1,0 +1,30 @@
+/**
+ * Settings of one analysis run, passed to every format and stage.
+ *
+ * @module
+ */
+
+/** Which GPS samples are trusted for position. */
+export interface GpsQualitySettings {
+  /** Samples whose estimated accuracy is worse than this are dropped, m. */
+  maxAccuracyM: number;
+  /** Samples with fewer satellites than this are dropped. */
+  minSatellites: number;
+}
+
+/** Settings of one analysis run. */
+export interface RunSettings {
+  /** Force this circuit (its slug) instead of matching the GPS trace; `null` to match. */
+  trackSlug: string | null;
+  /** GPS quality filter. */
+  gps: GpsQualitySettings;
+  /** Settings for individual plugins, by plugin id. */
+  plugins: Record<string, Record<string, unknown>>;
+}
+
+/** Settings used when a caller gives none: the original's GPS thresholds (2.0 m, 6 satellites). */
+export const DEFAULT_SETTINGS: RunSettings = Object.freeze({
+  trackSlug: null,
+  gps: Object.freeze({ maxAccuracyM: 2.0, minSatellites: 6 }),
+  plugins: Object.freeze({}),
+}) as RunSettings;

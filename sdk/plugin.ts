@@ -5,7 +5,7 @@
  */
 
 import type { FormatDefinition } from "./format.ts";
-import type { StageDefinition } from "./stage.ts";
+import type { AnyStage } from "./stage.ts";
 
 /** A plugin: identity plus its contributions. Every built-in plugin is one of these too. */
 export interface PluginManifest {
@@ -20,8 +20,7 @@ export interface PluginManifest {
   /** Logger formats it reads. */
   readonly formats?: readonly FormatDefinition[];
   /** Pipeline stages it runs. */
-  // deno-lint-ignore no-explicit-any
-  readonly stages?: readonly StageDefinition<any, any>[];
+  readonly stages?: readonly AnyStage[];
 }
 
 /**

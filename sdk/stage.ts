@@ -39,6 +39,9 @@ export interface StageDefinition<C extends KeyMap = KeyMap, P extends KeyMap = K
   run(ctx: StageContext, inputs: ValuesOf<C>): ValuesOf<P> | Promise<ValuesOf<P>>;
 }
 
+/** A stage of any inputs and outputs, as registries and manifests hold them. */
+export type AnyStage = StageDefinition<KeyMap, KeyMap>;
+
 /**
  * Declares a stage with full typing of its inputs and outputs.
  *

@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { GRID_STEP_M, type Lap, type Session } from "../../sdk/mod.ts";
+import { resampleLap } from "./resample.ts";
+
+function session(n: number, speedMps: number, headingAt: (i: number) => number): Session {
+  const timeS = Float64Array.from({ length: n }, (_, i) => i * 0.1);
+  return {
+    file: "synthetic",
+    format: "test",
+    rows: n,
+    channels: {
+      timeS,
+      speedMps: new Float64Array(n).fill(speedMps),
+      latDeg: new Float64Array(n),
+      lonDeg: new Float64Array(n),
+      headingDeg: Float64Array.from({ length: n }, (_, i) => headingAt(i)),
+      altitudeM: Float64Array.from(timeS, (t) => 100 + t),
+    },
+    sourceLine: new Int32Array(n),
+    startUnixS: null,
+    trackNameHint: null,
+    lapMarkers: [],
+    metadata: {},
+  };
+}
+
+const lap = (start: number, end: number, startRow: number, endRow: number): Lap => ({
+  number: 1,
+  kind: "flying",
+  startTimeS: start,
+  endTimeS: end,
+  timeS: end - start,
+  distanceM: 0,
+  complete: true,
+  included: true,
+  excludedReason: null,
+  startRow,
+  endRow,
+});
+
+Deno.test("the grid starts at the interpolated crossing and elapsed time grows as distance / speed", () => {
+  // 20 m/s, lap from t = 1.05 s to t = 8.05 s: 140 m.
+  const grid = resampleLap(session(100, 20, () => 90), lap(1.05, 8.05, 11, 81));
+  assert.equal(grid.stepM, GRID_STEP_M);
+  assert.equal(grid.points, Math.floor(140 / GRID_STEP_M + 1e-9) + 1);
+  for (const i of [0, 1, 57, grid.points - 1]) {
+    assert.ok(Math.abs(grid.channels.timeS[i] - (i * GRID_STEP_M) / 20) < 1e-9, `time at point ${i}`);
+    assert.ok(Math.abs(grid.channels.altitudeM[i] - (101.05 + (i * GRID_STEP_M) / 20)) < 1e-9);
+  }
+});
+
+Deno.test("heading is interpolated the short way round through north", () => {
+  // Heading turns 350° → 10° in 2° steps; halfway between 358 and 0 must be 359, not 179.
+  const grid = resampleLap(session(30, 7, (i) => (350 + 2 * i) % 360), lap(0, 2.5, 1, 26));
+  for (const h of grid.channels.headingDeg) {
+    assert.ok(h >= 0 && h < 360);
+    assert.ok(h >= 349.9 || h <= 40, `heading ${h} should stay near north`);
+  }
+});

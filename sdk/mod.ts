@@ -23,3 +23,4 @@ export * from "./track.ts";
 export * from "./version.ts";
 export * from "./session_builder.ts";
 export * from "./table_scanner.ts";
+export * from "./geo.ts";

@@ -70,183 +70,261 @@ const LF = 10, CR = 13, QUOTE = 34, SPACE = 32, COMMA = 44;
  * ```
  */
 export function scanNumericTable(bytes: Uint8Array, spec: TableSpec): NumericTable {
-  const sep = spec.separator === "," ? COMMA : SPACE;
-  const capacity = countLines(bytes, spec.start);
-  const nCols = spec.columns.length;
-  const values = spec.columns.map(() => new Float64Array(capacity));
-  const lines = new Int32Array(capacity);
-  let maxField = 0;
-  for (const c of spec.columns) maxField = Math.max(maxField, c.field);
-  const slotOfField = new Int32Array(maxField + 1).fill(-1);
-  spec.columns.forEach((c, i) => (slotOfField[c.field] = i));
-  const required = spec.columns.map((c) => c.required === true);
-  const fieldCount = spec.fieldCount ?? 0;
-  const counts = new Map<string, number>();
-  const limit = spec.maxReportsPerKind ?? 20;
-  const report = (code: string, line: number, column: number | undefined, message: string) => {
-    const n = (counts.get(code) ?? 0) + 1;
-    counts.set(code, n);
-    if (n <= limit) spec.report({ severity: "warning", code, file: spec.file, line, column, message });
-  };
-
+  const state = new ScanState(bytes, spec);
   const n = bytes.length;
   let pos = spec.start;
-  let line = spec.firstLine;
-  let rows = 0;
-  const rowValues = new Float64Array(nCols);
   while (pos < n) {
     // Blank line?
-    let c = bytes[pos];
+    const c = bytes[pos];
     if (c === LF) {
       pos++;
-      line++;
+      state.line++;
       continue;
     }
     if (c === CR && bytes[pos + 1] === LF) {
       pos += 2;
-      line++;
+      state.line++;
       continue;
     }
-    let field = 0;
-    let rowOk = true;
-    let filled = 0;
-    rowValues.fill(NaN);
-    // Walk the fields of this line.
-    for (;;) {
-      if (sep === SPACE) { while (bytes[pos] === SPACE) pos++; }
-      const slot = field <= maxField ? slotOfField[field] : -1;
-      if (slot >= 0) {
-        // Parse a number in place.
-        let p = pos;
-        c = bytes[p];
-        let quoted = false;
-        if (c === QUOTE) {
-          quoted = true;
-          c = bytes[++p];
-        }
-        let neg = false;
-        if (c === 45) {
-          neg = true;
-          c = bytes[++p];
-        } else if (c === 43) c = bytes[++p];
-        let mant = 0, digits = 0, scale = 0;
+    if (state.rows === state.capacity) state.grow();
+    // One line per call: a small function V8 optimises as a whole, where one
+    // long loop nest would run as on-stack-replaced code that keeps deoptimising.
+    pos = scanLine(state, pos);
+    state.line++;
+  }
+  state.summarise();
+  const rows = state.rows;
+  return {
+    rows,
+    values: state.values.map((v) => v.subarray(0, rows)),
+    lines: state.lines.subarray(0, rows),
+  };
+}
+
+/** Everything {@linkcode scanLine} needs, plus the output columns. */
+class ScanState {
+  readonly bytes: Uint8Array;
+  readonly n: number;
+  readonly spec: TableSpec;
+  readonly sep: number;
+  /** Only bytes at or below this can end a field (separator, CR, LF); digits never do. */
+  readonly stopMax: number;
+  readonly nCols: number;
+  readonly maxField: number;
+  readonly slotOfField: Int32Array;
+  readonly required: boolean[];
+  readonly fieldCount: number;
+  readonly limit: number;
+  readonly counts = new Map<string, number>();
+  capacity: number;
+  values: Float64Array[];
+  lines: Int32Array;
+  line: number;
+  rows = 0;
+
+  constructor(bytes: Uint8Array, spec: TableSpec) {
+    this.bytes = bytes;
+    this.n = bytes.length;
+    this.spec = spec;
+    this.sep = spec.separator === "," ? COMMA : SPACE;
+    this.stopMax = this.sep > CR ? this.sep : CR;
+    this.nCols = spec.columns.length;
+    let maxField = 0;
+    for (const c of spec.columns) maxField = Math.max(maxField, c.field);
+    this.maxField = maxField;
+    this.slotOfField = new Int32Array(maxField + 1).fill(-1);
+    spec.columns.forEach((c, i) => (this.slotOfField[c.field] = i));
+    this.required = spec.columns.map((c) => c.required === true);
+    this.fieldCount = spec.fieldCount ?? 0;
+    this.limit = spec.maxReportsPerKind ?? 20;
+    // No counting pass over the file: start from an estimate and grow when it is short.
+    this.capacity = estimateRows(bytes, spec.start);
+    this.values = spec.columns.map(() => new Float64Array(this.capacity));
+    this.lines = new Int32Array(this.capacity);
+    this.line = spec.firstLine;
+  }
+
+  grow(): void {
+    const capacity = Math.ceil(this.capacity * 1.5) + 16;
+    this.values = this.values.map((v) => {
+      const out = new Float64Array(capacity);
+      out.set(v);
+      return out;
+    });
+    const lines = new Int32Array(capacity);
+    lines.set(this.lines);
+    this.lines = lines;
+    this.capacity = capacity;
+  }
+
+  report(code: string, column: number | undefined, message: string): void {
+    const n = (this.counts.get(code) ?? 0) + 1;
+    this.counts.set(code, n);
+    if (n <= this.limit) {
+      this.spec.report({ severity: "warning", code, file: this.spec.file, line: this.line, column, message });
+    }
+  }
+
+  /** Reports a field that is not a plain number; returns whether it makes the row unusable. */
+  badField(slot: number, field: number, start: number, end: number): boolean {
+    const text = decodeField(this.bytes, start, end);
+    const name = this.spec.columns[slot].name;
+    const required = this.required[slot];
+    if (text === "") {
+      if (required) this.report("empty_field", field + 1, `${name} is empty; row skipped`);
+      return required;
+    }
+    const kind = /^[+-]?(nan|inf(inity)?)$/i.test(text) ? "nan" : "non_numeric";
+    this.report(
+      kind,
+      field + 1,
+      `${name} is '${text}', not a number; ${required ? "row skipped" : "value ignored"}`,
+    );
+    return required;
+  }
+
+  summarise(): void {
+    for (const [code, count] of this.counts) {
+      if (count > this.limit) {
+        this.spec.report({
+          severity: "warning",
+          code,
+          file: this.spec.file,
+          message: `${count - this.limit} more '${code}' problems not listed`,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * Reads the line starting at `pos` into row `state.rows` (kept when every
+ * required field is usable and the line is complete) and returns the
+ * position after its line end.
+ */
+function scanLine(state: ScanState, start: number): number {
+  const bytes = state.bytes;
+  const n = state.n;
+  const sep = state.sep;
+  const stopMax = state.stopMax;
+  const maxField = state.maxField;
+  const slotOfField = state.slotOfField;
+  const values = state.values;
+  const row = state.rows;
+  let pos = start;
+  let c = 0;
+  let field = 0;
+  let rowOk = true;
+  let filled = 0;
+  // Values are written straight into row `row`; a skipped row is overwritten by the next one.
+  for (;;) {
+    if (sep === SPACE) { while (bytes[pos] === SPACE) pos++; }
+    const slot = field <= maxField ? slotOfField[field] : -1;
+    if (slot >= 0) {
+      // Parse a number in place.
+      let p = pos;
+      c = bytes[p];
+      let quoted = false;
+      if (c === QUOTE) {
+        quoted = true;
+        c = bytes[++p];
+      }
+      let neg = false;
+      if (c === 45) {
+        neg = true;
+        c = bytes[++p];
+      } else if (c === 43) c = bytes[++p];
+      let mant = 0, digits = 0, scale = 0;
+      while (c >= 48 && c <= 57) {
+        mant = mant * 10 + (c - 48);
+        digits++;
+        c = bytes[++p];
+      }
+      if (c === 46) {
+        c = bytes[++p];
         while (c >= 48 && c <= 57) {
           mant = mant * 10 + (c - 48);
           digits++;
+          scale++;
           c = bytes[++p];
         }
-        if (c === 46) {
-          c = bytes[++p];
-          while (c >= 48 && c <= 57) {
-            mant = mant * 10 + (c - 48);
-            digits++;
-            scale++;
-            c = bytes[++p];
-          }
-        }
-        let value: number;
-        if (c === 101 || c === 69 || digits > 15) {
-          // Exponent or too many digits for exact integer arithmetic: slow path.
-          const end = fieldEnd(bytes, pos, sep);
-          value = Number(decodeField(bytes, pos, end));
-          p = end;
-        } else {
-          if (quoted && c === QUOTE) c = bytes[++p];
-          value = digits === 0 ? NaN : (neg ? -mant : mant) / POW10[scale];
-        }
-        const atEnd = p >= n || c === sep || c === LF || c === CR;
-        if (!atEnd || (digits === 0 && !Number.isFinite(value))) {
-          const end = fieldEnd(bytes, pos, sep);
-          const text = decodeField(bytes, pos, end);
-          const name = spec.columns[slot].name;
-          const isEmpty = text === "";
-          if (isEmpty) {
-            if (required[slot]) {
-              report("empty_field", line, field + 1, `${name} is empty; row skipped`);
-              rowOk = false;
-            }
-          } else {
-            const kind = /^[+-]?(nan|inf(inity)?)$/i.test(text) ? "nan" : "non_numeric";
-            report(
-              kind,
-              line,
-              field + 1,
-              `${name} is '${text}', not a number; ${required[slot] ? "row skipped" : "value ignored"}`,
-            );
-            if (required[slot]) rowOk = false;
-          }
-          p = end;
-        } else if (!Number.isFinite(value)) {
-          report("nan", line, field + 1, `${spec.columns[slot].name} is not finite; row skipped`);
-          if (required[slot]) rowOk = false;
-        } else {
-          rowValues[slot] = value;
-        }
-        filled++;
-        pos = p;
+      }
+      let value: number;
+      if (c === 101 || c === 69 || digits > 15) {
+        // Exponent or too many digits for exact integer arithmetic: slow path.
+        const end = fieldEnd(bytes, pos, sep);
+        value = Number(decodeField(bytes, pos, end));
+        p = end;
       } else {
-        // Skip a field we do not need.
-        while (pos < n) {
-          c = bytes[pos];
-          if (c === sep || c === LF || c === CR) break;
-          pos++;
-        }
+        if (quoted && c === QUOTE) c = bytes[++p];
+        value = digits === 0 ? NaN : (neg ? -mant : mant) / POW10[scale];
       }
-      // Now at a separator, a line end or the end of the file.
-      c = bytes[pos];
-      if (pos < n && c === sep) {
+      const atEnd = p >= n || c === sep || c === LF || c === CR;
+      if (!atEnd || (digits === 0 && !Number.isFinite(value))) {
+        const end = fieldEnd(bytes, pos, sep);
+        if (state.badField(slot, field, pos, end)) rowOk = false;
+        values[slot][row] = NaN;
+        p = end;
+      } else if (!Number.isFinite(value)) {
+        state.report("nan", field + 1, `${state.spec.columns[slot].name} is not finite; row skipped`);
+        if (state.required[slot]) rowOk = false;
+        values[slot][row] = NaN;
+      } else {
+        values[slot][row] = value;
+      }
+      filled++;
+      pos = p;
+    } else {
+      // Skip a field we do not need.
+      while (pos < n) {
+        c = bytes[pos];
+        if (c <= stopMax && (c === sep || c === LF || c === CR)) break;
         pos++;
-        field++;
-        if (sep === SPACE) {
-          while (bytes[pos] === SPACE) pos++;
-          c = bytes[pos];
-          if (pos >= n || c === LF || c === CR) break;
-        }
-        continue;
       }
-      break;
     }
-    const fields = field + 1;
-    if (fields < fieldCount || filled < nCols) {
-      report(
-        "truncated_line",
-        line,
-        undefined,
-        `line has ${fields} fields, expected ${Math.max(fieldCount, maxField + 1)}; row skipped`,
-      );
-      rowOk = false;
+    // Now at a separator, a line end or the end of the file.
+    if (pos >= n) break;
+    c = bytes[pos];
+    if (c === sep) {
+      pos++;
+      field++;
+      if (sep === SPACE) {
+        while (pos < n && bytes[pos] === SPACE) pos++;
+        if (pos >= n) break;
+        c = bytes[pos];
+        if (c === LF || c === CR) break;
+      }
+      continue;
     }
-    if (rowOk) {
-      for (let s = 0; s < nCols; s++) values[s][rows] = rowValues[s];
-      lines[rows] = line;
-      rows++;
-    }
-    // Move past the line end.
-    if (bytes[pos] === CR) pos++;
-    if (bytes[pos] === LF) pos++;
-    line++;
+    break;
   }
-  for (const [code, count] of counts) {
-    if (count > limit) {
-      spec.report({
-        severity: "warning",
-        code,
-        file: spec.file,
-        message: `${count - limit} more '${code}' problems not listed`,
-      });
-    }
+  const fields = field + 1;
+  if (fields < state.fieldCount || filled < state.nCols) {
+    state.report(
+      "truncated_line",
+      undefined,
+      `line has ${fields} fields, expected ${Math.max(state.fieldCount, maxField + 1)}; row skipped`,
+    );
+    rowOk = false;
   }
-  return { rows, values: values.map((v) => v.subarray(0, rows)), lines: lines.subarray(0, rows) };
+  if (rowOk) {
+    state.lines[row] = state.line;
+    state.rows = row + 1;
+  }
+  // Move past the line end.
+  if (pos < n && bytes[pos] === CR) pos++;
+  if (pos < n && bytes[pos] === LF) pos++;
+  return pos;
 }
 
-function countLines(bytes: Uint8Array, start: number): number {
-  let count = 1;
-  let i = bytes.indexOf(LF, start);
-  while (i !== -1) {
-    count++;
-    i = bytes.indexOf(LF, i + 1);
-  }
-  return count;
+/** A row capacity: exact for a small table, else the bytes left over the mean length of the first lines, plus 5 %. */
+function estimateRows(bytes: Uint8Array, start: number): number {
+  const sampleEnd = Math.min(bytes.length, start + 65536);
+  let newlines = 0;
+  for (let i = start; i < sampleEnd; i++) if (bytes[i] === LF) newlines++;
+  if (sampleEnd === bytes.length || newlines === 0) return newlines + 1;
+  const meanLength = (sampleEnd - start) / newlines;
+  return Math.ceil(((bytes.length - start) / meanLength) * 1.05) + 16;
 }
 
 function fieldEnd(bytes: Uint8Array, pos: number, sep: number): number {

@@ -1,0 +1,158 @@
+import assert from "node:assert/strict";
+import { DataError } from "../../sdk/mod.ts";
+import { aimFormat } from "./format.ts";
+import {
+  badGpsSamples,
+  headOf,
+  LAX_SETTINGS,
+  maxAbsDiff,
+  parseContext,
+  readRaceChronoReference,
+  readSession,
+  readTruth,
+  trackBounds,
+} from "./test_support.ts";
+
+const SAMPLE = "barber-8laps-aim.csv";
+
+Deno.test("sniff: claims AiM files, not RaceChrono or VBOX ones", async () => {
+  assert.ok(aimFormat.sniff(headOf(await readSession(SAMPLE))));
+  for (const name of ["barber-8laps.csv", "barber-faults.csv", "barber-8laps.vbo", "amp-5laps.csv"]) {
+    assert.ok(!aimFormat.sniff(headOf(await readSession(name))), name);
+  }
+  assert.ok(
+    aimFormat.sniff('"Time","GPS Speed","GPS Latitude","GPS Longitude"\r\n"s","km/h","deg","deg"\r\n'),
+  );
+});
+
+Deno.test(`${SAMPLE}: every row, times, start, positions and speeds agree with the truth`, async () => {
+  const truth = await readTruth(SAMPLE);
+  const ctx = parseContext(SAMPLE, LAX_SETTINGS);
+  const session = aimFormat.parse(await readSession(SAMPLE), ctx);
+  const { timeS, latDeg, lonDeg, speedMps, accuracyM } = session.channels;
+  assert.equal(session.format, "aim");
+  assert.equal(session.rows, truth.rows);
+  assert.equal(session.sourceLine[0], truth.first_data_line);
+  assert.equal(timeS[0], 0);
+  assert.equal(timeS[1], 1 / truth.sample_rate_hz);
+  assert.ok(Math.abs(session.startUnixS! - truth.session_start_unix) <= 0.01);
+  assert.equal(session.trackNameHint, truth.track.name);
+  const box = await trackBounds(truth.track.slug, 0.005);
+  for (let i = 0; i < session.rows; i++) {
+    assert.ok(latDeg[i] > box.minLat && latDeg[i] < box.maxLat, `latitude ${latDeg[i]} at row ${i}`);
+    assert.ok(lonDeg[i] > box.minLon && lonDeg[i] < box.maxLon, `longitude ${lonDeg[i]} at row ${i}`);
+    assert.ok(speedMps[i] >= 0 && speedMps[i] < 90, `speed ${speedMps[i]} m/s at row ${i}`);
+    assert.ok(
+      accuracyM![i] > 0 && accuracyM![i] < 50,
+      `accuracy ${accuracyM![i]} m at row ${i} (mm read as m?)`,
+    );
+  }
+  for (
+    const c of ["satellites", "latAccelG", "longAccelG", "headingDeg", "altitudeM", "accuracyM", "odometerM"]
+  ) {
+    assert.ok(session.channels[c], c);
+  }
+  assert.deepEqual(ctx.diagnostics, []);
+});
+
+Deno.test("beacon markers are the true crossings, to the millisecond", async () => {
+  const truth = await readTruth(SAMPLE);
+  const session = aimFormat.parse(await readSession(SAMPLE), parseContext(SAMPLE, LAX_SETTINGS));
+  assert.equal(session.lapMarkers.length, truth.laps.length);
+  session.lapMarkers.forEach((marker, i) => {
+    assert.equal(marker.uncertaintyS, 0.0005);
+    assert.ok(Math.abs(marker.timeS - truth.laps[i].start_time_s) <= 0.0005 + 1e-9, `marker ${i}`);
+  });
+});
+
+Deno.test("the default GPS filter drops exactly the samples of the truth's bad-GPS patches", async () => {
+  const truth = await readTruth(SAMPLE);
+  const session = aimFormat.parse(await readSession(SAMPLE), parseContext(SAMPLE));
+  assert.equal(session.rows, truth.rows - badGpsSamples(truth));
+});
+
+Deno.test("the AiM and the RaceChrono exports of one session hold the same samples", async () => {
+  const session = aimFormat.parse(await readSession(SAMPLE), parseContext(SAMPLE, LAX_SETTINGS));
+  const reference = await readRaceChronoReference("barber-8laps.csv");
+  assert.equal(session.rows, reference.timeS.length);
+  const c = session.channels;
+  assert.ok(maxAbsDiff(c.timeS, reference.timeS) < 1e-6);
+  // Degrees with 8 decimals against 7.
+  assert.ok(maxAbsDiff(c.latDeg, reference.latDeg) < 6e-8, `lat ${maxAbsDiff(c.latDeg, reference.latDeg)}`);
+  assert.ok(maxAbsDiff(c.lonDeg, reference.lonDeg) < 6e-8, `lon ${maxAbsDiff(c.lonDeg, reference.lonDeg)}`);
+  // km/h with 2 decimals (0.0014 m/s) against m/s with 3.
+  assert.ok(
+    maxAbsDiff(c.speedMps, reference.speedMps) < 0.002,
+    `speed ${maxAbsDiff(c.speedMps, reference.speedMps)}`,
+  );
+});
+
+function aim(meta: string[], header: string, units: string, rows: string[]): Uint8Array {
+  return new TextEncoder().encode([...meta, "", header, units, "", ...rows].join("\r\n") + "\r\n");
+}
+
+const META = ['"Format","AiM CSV File"', '"Venue","Test Ring"', '"Date","14 June 2026"', '"Time","14:05:30"'];
+
+Deno.test("units come from the units row: m/s speed, metres accuracy, milliseconds time", () => {
+  const bytes = aim(
+    [...META, '"Beacon Markers","1500","x"'],
+    '"Time","GPS Latitude","GPS Longitude","GPS Speed","GPS PosAccuracy"',
+    '"ms","deg","deg","m/s","m"',
+    [
+      '"0","33.5","-86.6","10.5","0.9"',
+      '"1000","33.5","-86.6","11.0","1.1"',
+      '"2000","33.5","-86.6","","1.0"',
+    ],
+  );
+  const ctx = parseContext("t.csv");
+  const session = aimFormat.parse(bytes, ctx);
+  assert.deepEqual(Array.from(session.channels.timeS), [0, 1]);
+  assert.deepEqual(Array.from(session.channels.speedMps), [10.5, 11]);
+  assert.deepEqual(Array.from(session.channels.accuracyM!), [0.9, 1.1]);
+  assert.deepEqual(session.lapMarkers, [{ timeS: 1.5, uncertaintyS: 0.0005 }]);
+  assert.equal(session.startUnixS, Date.UTC(2026, 5, 14, 14, 5, 30) / 1000);
+  assert.equal(session.trackNameHint, "Test Ring");
+  assert.deepEqual(ctx.diagnostics.map((d) => [d.code, d.line]), [["empty_field", 12], ["bad_beacon", 5]]);
+});
+
+Deno.test("unreadable date: no start time, reported", () => {
+  const bytes = aim(
+    ['"Format","AiM CSV File"', '"Date","14/06/2026"', '"Time","02:05 PM"'],
+    '"Time","GPS Latitude","GPS Longitude","GPS Speed"',
+    '"s","deg","deg","km/h"',
+    ['"0.0","33.5","-86.6","36"', '"0.1","33.5","-86.6","36"'],
+  );
+  const ctx = parseContext("t.csv");
+  const session = aimFormat.parse(bytes, ctx);
+  assert.equal(session.startUnixS, null);
+  assert.deepEqual(Array.from(session.channels.speedMps), [10, 10]);
+  assert.deepEqual(ctx.diagnostics.map((d) => d.code), ["no_date"]);
+});
+
+Deno.test("unusable files: DataErrors that say why", () => {
+  assert.throws(
+    () =>
+      aimFormat.parse(
+        aim(META, '"Time","GPS Latitude","GPS Speed"', '"s","deg","furlong/h"', ['"0","33.5","1"']),
+        parseContext("t.csv"),
+      ),
+    (e: unknown) =>
+      e instanceof DataError && /GPS Longitude \(no such column\)/.test(e.message) &&
+      /GPS Speed \(unit 'furlong\/h'/.test(e.message) && e.location.line === 6,
+  );
+  assert.throws(
+    () =>
+      aimFormat.parse(
+        aim(META, '"Time","GPS Latitude","GPS Longitude","GPS Speed"', '"s","deg","deg","km/h"', [
+          '"0","","-86.6","1"',
+          '"0.1","33.5","NaN","1"',
+        ]),
+        parseContext("t.csv"),
+      ),
+    (e: unknown) => e instanceof DataError && /no usable data rows/.test(e.message) && e.location.line === 8,
+  );
+  assert.throws(
+    () => aimFormat.parse(new TextEncoder().encode('"Format","AiM CSV File"\r\n'), parseContext("t.csv")),
+    (e: unknown) => e instanceof DataError && /header row/.test(e.message),
+  );
+});

@@ -1,0 +1,220 @@
+import assert from "node:assert/strict";
+import { DEFAULT_SETTINGS, type DiagnosticInput, type RunSettings, type Session } from "../../sdk/mod.ts";
+import {
+  readTestSession,
+  reversedSession,
+  SHARED_DIR,
+  shiftedSession,
+  synthesizeSession,
+} from "./_test_session.ts";
+import { type CircuitCatalog, loadCircuits } from "./circuits.ts";
+import { sampleMovingTrace } from "./line_fit.ts";
+import { createMatchTrackStage, matchTrack, scoreCircuits } from "./match_track.ts";
+import plugin from "./mod.ts";
+
+const SESSIONS_DIR = new URL("data/sessions/", SHARED_DIR);
+const hasDir = (url: URL) => {
+  try {
+    return Deno.statSync(url).isDirectory;
+  } catch {
+    return false;
+  }
+};
+const haveSessions = hasDir(SESSIONS_DIR);
+const haveSynth = hasDir(new URL("tools/", SHARED_DIR)) &&
+  Deno.statSync(new URL("tools/synth-session", SHARED_DIR)).isFile;
+if (!haveSessions) {
+  console.warn(`match_track_test: ${SESSIONS_DIR.pathname} not found; session cases skipped`);
+}
+if (!haveSynth) {
+  console.warn("match_track_test: shared/tools/synth-session not found; VIR layout cases skipped");
+}
+
+const catalog: CircuitCatalog = await loadCircuits();
+
+/** Runs matchTrack and collects its diagnostics. */
+function match(session: Session, trackSlug: string | null = null, cat: CircuitCatalog = catalog) {
+  const diagnostics: DiagnosticInput[] = [];
+  const result = matchTrack(session, cat, trackSlug, (d) => diagnostics.push(d));
+  return { result, diagnostics };
+}
+
+const sessionFiles = haveSessions
+  ? [...Deno.readDirSync(SESSIONS_DIR)].map((e) => e.name).filter((n) => !n.endsWith(".json")).sort()
+  : [];
+
+let barberSession: Session | null = null;
+const barber = async (): Promise<Session> =>
+  barberSession ??= (await readTestSession(new URL("barber-8laps.csv", SESSIONS_DIR))).session;
+
+for (const name of sessionFiles) {
+  Deno.test(`match-track recognises the circuit of ${name}`, async () => {
+    const { session, truth } = await readTestSession(new URL(name, SESSIONS_DIR));
+    const { result, diagnostics } = match(session);
+    assert.deepEqual(diagnostics, []);
+    assert.ok(result, `${name}: no match`);
+    assert.equal(result.track.slug, truth.track.slug);
+    assert.equal(result.method, "gps-trace");
+    assert.ok(
+      result.fit >= 0.95 && result.coverage >= 0.95,
+      `${name}: fit ${result.fit} coverage ${result.coverage}`,
+    );
+  });
+}
+
+Deno.test({
+  name: "match-track: a trace on no known circuit (moved 0.5 deg north) gives null and an info",
+  ignore: !haveSessions,
+  async fn() {
+    const { result, diagnostics } = match(shiftedSession(await barber(), 0.5, 0));
+    assert.equal(result, null);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].severity, "info");
+    assert.equal(diagnostics[0].code, "track_no_match");
+    assert.match(diagnostics[0].message, /no known circuit matches .*\(best: none within 3 km\)/);
+  },
+});
+
+Deno.test({
+  name: "match-track: a trace slightly off the line names the best circuit's numbers",
+  ignore: !haveSessions,
+  async fn() {
+    // 40 m east: inside the 3 km prefilter, but off the line almost everywhere.
+    const session = await barber();
+    const { result, diagnostics } = match(shiftedSession(session, 0, 40 / (111_195 * Math.cos(0.5852))));
+    assert.equal(result, null);
+    assert.equal(diagnostics[0].code, "track_no_match");
+    assert.match(diagnostics[0].message, /best: Barber Motorsports Park fit 0\.\d\d coverage 0\.\d\d/);
+  },
+});
+
+Deno.test({
+  name: "match-track: driving the line backwards is not a match",
+  ignore: !haveSessions,
+  async fn() {
+    const { result, diagnostics } = match(reversedSession(await barber()));
+    assert.equal(result, null);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].code, "track_reversed");
+    assert.match(diagnostics[0].message, /drives Barber Motorsports Park in reverse/);
+  },
+});
+
+Deno.test({
+  name: "match-track: the trackSlug setting overrides matching",
+  ignore: !haveSessions,
+  async fn() {
+    const session = await barber();
+    const same = match(session, "barber-motorsports-park");
+    assert.equal(same.result?.method, "override");
+    assert.equal(same.result?.track.slug, "barber-motorsports-park");
+    assert.ok(same.result!.fit > 0.95);
+    assert.deepEqual(same.diagnostics, []);
+
+    const other = match(session, "roebling-road-raceway");
+    assert.equal(other.result?.method, "override");
+    assert.equal(other.result?.track.slug, "roebling-road-raceway");
+    assert.equal(other.result?.fit, 0);
+    assert.deepEqual(other.diagnostics.map((d) => [d.severity, d.code]), [[
+      "warning",
+      "track_override_mismatch",
+    ]]);
+  },
+});
+
+Deno.test({
+  name: "match-track: an unknown trackSlug is an error listing the known slugs, then the trace is matched",
+  ignore: !haveSessions,
+  async fn() {
+    const { result, diagnostics } = match(await barber(), "nurburgring");
+    assert.equal(result?.track.slug, "barber-motorsports-park");
+    assert.equal(result?.method, "gps-trace");
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].severity, "error");
+    assert.equal(diagnostics[0].code, "track_unknown_slug");
+    assert.match(diagnostics[0].message, /unknown circuit "nurburgring"/);
+    for (const track of catalog.tracks) assert.ok(diagnostics[0].message.includes(track.slug));
+  },
+});
+
+Deno.test("match-track: a session without moving samples gives null and an info", () => {
+  const rows = 100;
+  const session: Session = {
+    file: "parked.csv",
+    format: "test",
+    rows,
+    channels: {
+      timeS: Float64Array.from({ length: rows }, (_, i) => i * 0.04),
+      latDeg: new Float64Array(rows).fill(33.5326),
+      lonDeg: new Float64Array(rows).fill(-86.6197),
+      speedMps: new Float64Array(rows),
+    },
+    sourceLine: Int32Array.from({ length: rows }, (_, i) => i + 1),
+    startUnixS: null,
+    trackNameHint: null,
+    lapMarkers: [],
+    metadata: {},
+  };
+  const { result, diagnostics } = match(session);
+  assert.equal(result, null);
+  assert.equal(diagnostics[0].code, "track_too_few_samples");
+});
+
+Deno.test({
+  name: "match-track stage: runs through the plugin manifest and reports circuit file problems",
+  ignore: !haveSessions,
+  async fn() {
+    assert.equal(plugin.id, "tracks");
+    assert.equal(plugin.sdk, "^1.0");
+    const stage = plugin.stages!.find((s) => s.id === "match-track")!;
+    assert.equal(stage.consumes.session.id, "session");
+    assert.equal(stage.produces.track.id, "track");
+
+    const session = await barber();
+    const diagnostics: DiagnosticInput[] = [];
+    const ctx = (settings: RunSettings) => ({
+      plugin: "tracks",
+      stage: "match-track",
+      settings,
+      signal: new AbortController().signal,
+      report: (d: DiagnosticInput) => diagnostics.push(d),
+    });
+    const out = await stage.run(ctx(DEFAULT_SETTINGS), { session });
+    assert.equal((out.track as { track: { slug: string } }).track.slug, "barber-motorsports-park");
+
+    const withProblem = createMatchTrackStage({
+      loadCircuits: () => Promise.resolve({ ...catalog, problems: [{ file: "bad.json", message: "x" }] }),
+    });
+    const forced = await withProblem.run(ctx({ ...DEFAULT_SETTINGS, trackSlug: "barber-motorsports-park" }), {
+      session,
+    });
+    assert.equal(forced.track?.method, "override");
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.code, d.file]), [
+      ["warning", "circuit_file_invalid", "bad.json"],
+    ]);
+  },
+});
+
+Deno.test({
+  name: "match-track tells VIR Full from VIR Grand West by coverage",
+  ignore: !haveSynth,
+  async fn() {
+    const layouts = ["virginia-international-raceway", "virginia-international-raceway-grand-west"];
+    for (const slug of layouts) {
+      const session = await synthesizeSession(["--track", slug, "--laps", "1"], `${slug}.csv`);
+      assert.ok(session, "synth-session ran");
+      const { result, diagnostics } = match(session);
+      assert.deepEqual(diagnostics, []);
+      assert.equal(result?.track.slug, slug);
+      const scores = scoreCircuits(sampleMovingTrace(session), catalog.tracks);
+      assert.deepEqual(
+        scores.map((s) => s.track.slug).sort(),
+        layouts,
+        "only the two VIR layouts are scored",
+      );
+      const other = scores[1];
+      assert.ok(other.fit < 0.8 || other.coverage < 0.8, `${other.track.slug} must fail a threshold`);
+      assert.ok(scores[0].score - other.score > 0.2, `clear margin: ${scores[0].score} vs ${other.score}`);
+    }
+  },
+});

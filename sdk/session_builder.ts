@@ -40,11 +40,17 @@ const GAP_FACTOR = 5;
  *
  * - rows whose time does not increase are dropped (a repeated timestamp is
  *   reported as `duplicate_timestamp`, a step back as `time_backwards`);
+ *   rows whose time is `NaN` are dropped unreported (the format reports why
+ *   it could not read the time);
  * - a pause of more than 5 sample periods (≥ 1 s) is reported as `gps_dropout`
  *   at the first line after it;
  * - samples failing the GPS quality filter (`ctx.settings.gps`) are dropped,
  *   one `gps_quality` warning per contiguous stretch;
  * - throws {@linkcode DataError} when no usable row is left.
+ *
+ * The session takes over the raw arrays: rows are dropped by compacting
+ * each column in place, and the session's channels and `sourceLine` are
+ * views of them, so the raw columns must not be used afterwards.
  */
 export function buildSession(raw: RawSession, ctx: ParseContext): Session {
   const { timeS } = raw.channels;
@@ -71,7 +77,7 @@ export function buildSession(raw: RawSession, ctx: ParseContext): Session {
       keep[i] = 1;
       last = t;
       lastRow = i;
-    } else {
+    } else if (!Number.isNaN(t)) {
       const repeated = t === last;
       ctx.report({
         severity: "warning",
@@ -92,30 +98,49 @@ export function buildSession(raw: RawSession, ctx: ParseContext): Session {
       file: ctx.file,
     });
   }
-  const index = new Int32Array(rows);
-  for (let i = 0, j = 0; i < n; i++) if (keep[i]) index[j++] = i;
+  const runs = keptRuns(keep);
+  const t0 = timeS[runs[0]];
   const channels = {} as Channels;
   for (const [name, column] of Object.entries(raw.channels)) {
-    if (!column) continue;
-    const out = new Float64Array(rows);
-    for (let j = 0; j < rows; j++) out[j] = column[index[j]];
-    channels[name] = out;
+    if (column) channels[name] = compact(column, runs, rows);
   }
-  const t0 = channels.timeS[0];
-  for (let j = 0; j < rows; j++) channels.timeS[j] -= t0;
-  const sourceLine = new Int32Array(rows);
-  for (let j = 0; j < rows; j++) sourceLine[j] = raw.lines[index[j]];
+  const time = channels.timeS;
+  for (let j = 0; j < rows; j++) time[j] -= t0;
   return {
     file: ctx.file,
     format: raw.format,
     rows,
     channels,
-    sourceLine,
+    sourceLine: compact(raw.lines, runs, rows),
     startUnixS: raw.unixOffsetS === null ? null : raw.unixOffsetS + t0,
     trackNameHint: raw.trackNameHint,
     lapMarkers: raw.lapMarkers.map((m) => ({ timeS: m.timeS - t0, uncertaintyS: m.uncertaintyS })),
     metadata: raw.metadata,
   };
+}
+
+/** The stretches of kept rows, as `[start, end)` pairs of row indexes, in order. */
+function keptRuns(keep: Uint8Array): number[] {
+  const runs: number[] = [];
+  for (let i = keep.indexOf(1); i >= 0;) {
+    const end = keep.indexOf(0, i);
+    runs.push(i, end < 0 ? keep.length : end);
+    i = end < 0 ? -1 : keep.indexOf(1, end);
+  }
+  return runs;
+}
+
+/**
+ * Moves the kept rows of a column to its front, in order (one block move per
+ * stretch, none for a stretch already in place), and returns them as a view.
+ */
+function compact<T extends Float64Array | Int32Array>(column: T, runs: readonly number[], rows: number): T {
+  let to = 0;
+  for (let k = 0; k < runs.length; k += 2) {
+    if (runs[k] !== to) column.copyWithin(to, runs[k], runs[k + 1]);
+    to += runs[k + 1] - runs[k];
+  }
+  return column.subarray(0, rows) as T;
 }
 
 function typicalPeriod(timeS: Float64Array): number {

@@ -9,12 +9,13 @@
 import {
   buildSession,
   type Channels,
-  DataError,
+  checkColumnPlan,
   defineFormat,
   type FormatDefinition,
   type LapMarker,
   type ParseContext,
-  scanNumericTable,
+  reportResavedFile,
+  scanChannels,
   type Session,
 } from "../../sdk/mod.ts";
 import { planAimColumns } from "./columns.ts";
@@ -40,56 +41,19 @@ export function sniffAim(head: string): boolean {
 export function parseAim(bytes: Uint8Array, ctx: ParseContext): Session {
   ctx.signal.throwIfAborted();
   const header = readAimHeader(bytes, ctx.file);
-  if (header.bom) {
-    ctx.report({
-      severity: "info",
-      code: "bom",
-      file: ctx.file,
-      line: 1,
-      message: "file starts with a UTF-8 byte-order mark (re-saved by another program?); read normally",
-    });
-  }
+  reportResavedFile(ctx, header, "Race Studio");
   const plan = planAimColumns(header.names, header.units);
-  if (plan.missing.length > 0) {
-    throw new DataError(
-      `AiM header lacks required channel(s): ${plan.missing.join(", ")}; ` +
-        `needs Time, GPS Latitude, GPS Longitude and GPS Speed`,
-      { file: ctx.file, line: header.headerLine },
-    );
-  }
-  for (const note of plan.unknownUnits) {
-    ctx.report({
-      severity: "warning",
-      code: "unknown_unit",
-      file: ctx.file,
-      line: header.headerLine + 1,
-      message: `column ${note}: unit not understood; channel not read`,
-    });
-  }
+  checkColumnPlan(ctx, plan, {
+    line: header.headerLine,
+    needs: "Time, GPS Latitude, GPS Longitude and GPS Speed",
+  });
 
-  const table = scanNumericTable(bytes, {
-    file: ctx.file,
+  const { channels, lines } = scanChannels(bytes, ctx, {
     start: header.dataStart,
     firstLine: header.dataLine,
     separator: ",",
-    columns: plan.columns.map((c) => ({ field: c.field, name: c.name, required: c.required })),
+    columns: plan.columns,
     fieldCount: header.names.length,
-    report: ctx.report,
-  });
-  ctx.signal.throwIfAborted();
-  if (table.rows === 0) {
-    throw new DataError(
-      `no usable data rows from line ${header.dataLine} on: every row lacks a usable Time, GPS Latitude, ` +
-        `GPS Longitude or GPS Speed`,
-      { file: ctx.file, line: header.dataLine },
-    );
-  }
-
-  const channels: Record<string, Float64Array> = {};
-  plan.columns.forEach((c, k) => {
-    const column = table.values[k];
-    if (c.factor !== 1) { for (let i = 0; i < column.length; i++) column[i] *= c.factor; }
-    channels[c.channel] = column;
   });
   const timeFactor = plan.columns[0].factor; // the Time rule comes first
   const lapMarkers = beaconMarkers(
@@ -116,7 +80,7 @@ export function parseAim(bytes: Uint8Array, ctx: ParseContext): Session {
   return buildSession({
     format: AIM_FORMAT_ID,
     channels: channels as Channels,
-    lines: table.lines,
+    lines,
     // `Date` and `Time` give the start of the log, where the Time column is 0.
     unixOffsetS: startUnixS,
     trackNameHint: trackName(header.metadata),

@@ -2,16 +2,16 @@ import assert from "node:assert/strict";
 import { DataError } from "../../sdk/mod.ts";
 import { aimFormat } from "./format.ts";
 import {
+  assertMatchesTruth,
+  assertSameSamples,
   badGpsSamples,
   headOf,
   LAX_SETTINGS,
-  maxAbsDiff,
   parseContext,
-  readRaceChronoReference,
+  readReferenceSession,
   readSession,
   readTruth,
-  trackBounds,
-} from "./test_support.ts";
+} from "../../sdk/testing/mod.ts";
 
 const SAMPLE = "barber-8laps-aim.csv";
 
@@ -29,22 +29,13 @@ Deno.test(`${SAMPLE}: every row, times, start, positions and speeds agree with t
   const truth = await readTruth(SAMPLE);
   const ctx = parseContext(SAMPLE, LAX_SETTINGS);
   const session = aimFormat.parse(await readSession(SAMPLE), ctx);
-  const { timeS, latDeg, lonDeg, speedMps, accuracyM } = session.channels;
   assert.equal(session.format, "aim");
-  assert.equal(session.rows, truth.rows);
-  assert.equal(session.sourceLine[0], truth.first_data_line);
-  assert.equal(timeS[0], 0);
-  assert.equal(timeS[1], 1 / truth.sample_rate_hz);
-  assert.ok(Math.abs(session.startUnixS! - truth.session_start_unix) <= 0.01);
-  assert.equal(session.trackNameHint, truth.track.name);
-  const box = await trackBounds(truth.track.slug, 0.005);
+  await assertMatchesTruth(session, truth);
+  const accuracyM = session.channels.accuracyM!;
   for (let i = 0; i < session.rows; i++) {
-    assert.ok(latDeg[i] > box.minLat && latDeg[i] < box.maxLat, `latitude ${latDeg[i]} at row ${i}`);
-    assert.ok(lonDeg[i] > box.minLon && lonDeg[i] < box.maxLon, `longitude ${lonDeg[i]} at row ${i}`);
-    assert.ok(speedMps[i] >= 0 && speedMps[i] < 90, `speed ${speedMps[i]} m/s at row ${i}`);
     assert.ok(
-      accuracyM![i] > 0 && accuracyM![i] < 50,
-      `accuracy ${accuracyM![i]} m at row ${i} (mm read as m?)`,
+      accuracyM[i] > 0 && accuracyM[i] < 50,
+      `accuracy ${accuracyM[i]} m at row ${i} (mm read as m?)`,
     );
   }
   for (
@@ -73,18 +64,9 @@ Deno.test("the default GPS filter drops exactly the samples of the truth's bad-G
 
 Deno.test("the AiM and the RaceChrono exports of one session hold the same samples", async () => {
   const session = aimFormat.parse(await readSession(SAMPLE), parseContext(SAMPLE, LAX_SETTINGS));
-  const reference = await readRaceChronoReference("barber-8laps.csv");
-  assert.equal(session.rows, reference.timeS.length);
-  const c = session.channels;
-  assert.ok(maxAbsDiff(c.timeS, reference.timeS) < 1e-6);
-  // Degrees with 8 decimals against 7.
-  assert.ok(maxAbsDiff(c.latDeg, reference.latDeg) < 6e-8, `lat ${maxAbsDiff(c.latDeg, reference.latDeg)}`);
-  assert.ok(maxAbsDiff(c.lonDeg, reference.lonDeg) < 6e-8, `lon ${maxAbsDiff(c.lonDeg, reference.lonDeg)}`);
-  // km/h with 2 decimals (0.0014 m/s) against m/s with 3.
-  assert.ok(
-    maxAbsDiff(c.speedMps, reference.speedMps) < 0.002,
-    `speed ${maxAbsDiff(c.speedMps, reference.speedMps)}`,
-  );
+  const reference = await readReferenceSession("barber-8laps.csv");
+  // Degrees with 8 decimals against 7; km/h with 2 decimals (0.0014 m/s) against m/s with 3.
+  assertSameSamples(session, reference.session, { timeS: 1e-6, latDeg: 6e-8, lonDeg: 6e-8, speedMps: 0.002 });
 });
 
 function aim(meta: string[], header: string, units: string, rows: string[]): Uint8Array {

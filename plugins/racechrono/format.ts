@@ -8,12 +8,13 @@
 import {
   buildSession,
   type Channels,
-  type ColumnSpec,
+  checkColumnPlan,
   DataError,
   defineFormat,
   type FormatDefinition,
   type ParseContext,
-  scanNumericTable,
+  reportResavedFile,
+  scanChannels,
   type Session,
 } from "../../sdk/mod.ts";
 import { planColumns } from "./columns.ts";
@@ -38,34 +39,9 @@ export function sniffRaceChrono(head: string): boolean {
 export function parseRaceChrono(bytes: Uint8Array, ctx: ParseContext): Session {
   ctx.signal.throwIfAborted();
   const header = readRaceChronoHeader(bytes, ctx.file);
-  if (header.bom || header.crlf) {
-    const found = [header.bom && "a UTF-8 byte-order mark", header.crlf && "CRLF line ends"]
-      .filter(Boolean).join(" and ");
-    ctx.report({
-      severity: "info",
-      code: header.bom && header.crlf ? "bom_crlf" : header.bom ? "bom" : "crlf",
-      file: ctx.file,
-      line: 1,
-      message: `file has ${found} (not what RaceChrono writes; re-saved by another program?); read normally`,
-    });
-  }
+  reportResavedFile(ctx, header, "RaceChrono");
   const plan = planColumns(header.names, header.units, header.sources);
-  if (plan.missing.length > 0) {
-    throw new DataError(
-      `RaceChrono header lacks required channel(s): ${plan.missing.join(", ")}; ` +
-        `needs timestamp, latitude, longitude and speed`,
-      { file: ctx.file, line: header.headerLine },
-    );
-  }
-  for (const note of plan.unknownUnits) {
-    ctx.report({
-      severity: "warning",
-      code: "unknown_unit",
-      file: ctx.file,
-      line: header.headerLine + 1,
-      message: `column ${note}: unit not understood; channel not read`,
-    });
-  }
+  checkColumnPlan(ctx, plan, { line: header.headerLine, needs: "timestamp, latitude, longitude and speed" });
   const speed = plan.columns.find((c) => c.channel === "speedMps")!;
   if (!speed.source.toLowerCase().includes("gps")) {
     ctx.report({
@@ -83,34 +59,12 @@ export function parseRaceChrono(bytes: Uint8Array, ctx: ParseContext): Session {
     });
   }
 
-  const specs: ColumnSpec[] = plan.columns.map((c) => ({
-    field: c.field,
-    name: c.name,
-    required: c.required,
-  }));
-  const table = scanNumericTable(bytes, {
-    file: ctx.file,
+  const { channels, lines } = scanChannels(bytes, ctx, {
     start: header.dataStart,
     firstLine: header.dataLine,
     separator: ",",
-    columns: specs,
+    columns: plan.columns,
     fieldCount: header.names.length,
-    report: ctx.report,
-  });
-  ctx.signal.throwIfAborted();
-  if (table.rows === 0) {
-    throw new DataError(
-      `no usable data rows from line ${header.dataLine} on: every row lacks a usable timestamp, latitude, ` +
-        `longitude or speed (see the warnings above)`,
-      { file: ctx.file, line: header.dataLine },
-    );
-  }
-
-  const channels: Record<string, Float64Array> = {};
-  plan.columns.forEach((c, k) => {
-    const column = table.values[k];
-    if (c.factor !== 1) { for (let i = 0; i < column.length; i++) column[i] *= c.factor; }
-    channels[c.channel] = column;
   });
   const lapNumber = channels.lapNumber;
   delete channels.lapNumber;
@@ -120,7 +74,7 @@ export function parseRaceChrono(bytes: Uint8Array, ctx: ParseContext): Session {
   return buildSession({
     format: RACECHRONO_FORMAT_ID,
     channels: channels as Channels,
-    lines: table.lines,
+    lines,
     unixOffsetS: unixBaseS,
     trackNameHint: header.trackName,
     lapMarkers,

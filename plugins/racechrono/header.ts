@@ -5,8 +5,7 @@
  * @module
  */
 
-import { DataError } from "../../sdk/mod.ts";
-import { hasBom, splitCsvLine, type TextLine, textLines } from "./csv_text.ts";
+import { DataError, hasBom, splitCsvLine, type TextLine, textLines } from "../../sdk/mod.ts";
 
 /** What the preamble and header rows say, and where the data rows start. */
 export interface RaceChronoHeader {

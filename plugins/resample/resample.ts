@@ -11,71 +11,98 @@ import { type DistanceLap, GRID_STEP_M, type Lap, type Session } from "../../sdk
 /**
  * Resamples one lap. The lap's first grid point is its start crossing
  * (interpolated between samples), so `timeS` at the grid is the elapsed lap time.
+ *
+ * The lap's points are the start crossing, its rows, and the end crossing;
+ * the grid's position among them (segment and fraction) is found once and
+ * applied to every channel.
  */
 export function resampleLap(session: Session, lap: Lap): DistanceLap {
   const { channels } = session;
   const t = channels.timeS;
-  // Sample positions of the lap: the start crossing, rows inside, the end crossing.
+  const first = lap.startRow;
   const rows = lap.endRow - lap.startRow;
   const n = rows + 2;
-  const time = new Float64Array(n);
-  const srcIndex = new Float64Array(n); // fractional session row of each point
-  time[0] = lap.startTimeS;
-  srcIndex[0] = fractionalRow(t, lap.startRow, lap.startTimeS);
-  for (let k = 0; k < rows; k++) {
-    time[k + 1] = t[lap.startRow + k];
-    srcIndex[k + 1] = lap.startRow + k;
-  }
-  time[n - 1] = lap.endTimeS;
-  srcIndex[n - 1] = fractionalRow(t, lap.endRow, lap.endTimeS);
-
-  const speed = sampleAt(channels.speedMps, srcIndex);
-  const distance = new Float64Array(n);
-  for (let k = 1; k < n; k++) {
-    distance[k] = distance[k - 1] + 0.5 * (speed[k] + speed[k - 1]) * (time[k] - time[k - 1]);
-  }
-  const points = Math.floor(distance[n - 1] / GRID_STEP_M) + 1;
-  // For each grid point: the sample segment it falls in and where.
-  const seg = new Int32Array(points);
-  const frac = new Float64Array(points);
-  let j = 0;
-  for (let i = 0; i < points; i++) {
-    const d = i * GRID_STEP_M;
-    while (j < n - 2 && distance[j + 1] <= d) j++;
-    const span = distance[j + 1] - distance[j];
-    seg[i] = j;
-    frac[i] = span > 0 ? Math.min(1, Math.max(0, (d - distance[j]) / span)) : 0;
-  }
-  const onGrid = (values: Float64Array) => {
-    const out = new Float64Array(points);
-    for (let i = 0; i < points; i++) {
-      const a = values[seg[i]];
-      out[i] = a + frac[i] * (values[seg[i] + 1] - a);
-    }
-    return out;
+  const startAt = fractionalRow(t, lap.startRow, lap.startTimeS);
+  const endAt = fractionalRow(t, lap.endRow, lap.endTimeS);
+  // One channel's values at the lap's points; refilled for each channel.
+  const points = new Float64Array(n);
+  const fill = (column: Float64Array) => {
+    points[0] = valueAt(column, startAt);
+    points.set(column.subarray(first, first + rows), 1);
+    points[n - 1] = valueAt(column, endAt);
   };
 
-  const elapsed = new Float64Array(n);
-  for (let k = 0; k < n; k++) elapsed[k] = time[k] - lap.startTimeS;
-  const result: Record<string, Float64Array> = { timeS: onGrid(elapsed), speedMps: onGrid(speed) };
-  for (const [name, column] of Object.entries(channels)) {
+  // Distance along the lap at each point, from speed and time.
+  fill(channels.speedMps);
+  const distance = new Float64Array(n);
+  let prevTime = lap.startTimeS;
+  for (let k = 1; k < n; k++) {
+    const time = k < n - 1 ? t[first + k - 1] : lap.endTimeS;
+    distance[k] = distance[k - 1] + 0.5 * (points[k] + points[k - 1]) * (time - prevTime);
+    prevTime = time;
+  }
+  const grid = gridPosition(distance);
+  const speedMps = onGrid(points, grid);
+  // Elapsed time: the crossings' own times, not interpolated session times.
+  points[0] = 0;
+  for (let k = 0; k < rows; k++) points[k + 1] = t[first + k] - lap.startTimeS;
+  points[n - 1] = lap.endTimeS - lap.startTimeS;
+  const result: Record<string, Float64Array> = { timeS: onGrid(points, grid), speedMps };
+  for (const name in channels) {
+    const column = channels[name];
     if (!column || name === "timeS" || name === "speedMps") continue;
-    const values = sampleAt(column, srcIndex);
+    fill(column);
     if (name === "headingDeg") {
-      unwrapDegrees(values);
-      const grid = onGrid(values);
-      for (let i = 0; i < points; i++) grid[i] = ((grid[i] % 360) + 360) % 360;
-      result[name] = grid;
+      unwrapDegrees(points);
+      const heading = onGrid(points, grid);
+      for (let i = 0; i < heading.length; i++) heading[i] = ((heading[i] % 360) + 360) % 360;
+      result[name] = heading;
     } else {
-      result[name] = onGrid(values);
+      result[name] = onGrid(points, grid);
     }
   }
   return {
     number: lap.number,
-    points,
+    points: grid.segment.length,
     stepM: GRID_STEP_M,
     channels: result as DistanceLap["channels"],
   };
+}
+
+/** Where each grid point lies among a lap's points: between `segment[i]` and the next, at `fraction[i]`. */
+interface GridPosition {
+  /** Index of the lap point at or before the grid point. */
+  segment: Int32Array;
+  /** 0..1 of the way from that point to the next. */
+  fraction: Float64Array;
+}
+
+/** The grid points (every {@linkcode GRID_STEP_M} m up to the lap's distance) among the lap's points. */
+function gridPosition(distance: Float64Array): GridPosition {
+  const n = distance.length;
+  const count = Math.floor(distance[n - 1] / GRID_STEP_M) + 1;
+  const segment = new Int32Array(count);
+  const fraction = new Float64Array(count);
+  let j = 0;
+  for (let i = 0; i < count; i++) {
+    const d = i * GRID_STEP_M;
+    while (j < n - 2 && distance[j + 1] <= d) j++;
+    const span = distance[j + 1] - distance[j];
+    segment[i] = j;
+    fraction[i] = span > 0 ? Math.min(1, Math.max(0, (d - distance[j]) / span)) : 0;
+  }
+  return { segment, fraction };
+}
+
+/** Values at the grid points, linear between the lap points either side. */
+function onGrid(values: Float64Array, { segment, fraction }: GridPosition): Float64Array {
+  const out = new Float64Array(segment.length);
+  for (let i = 0; i < out.length; i++) {
+    const j = segment[i];
+    const a = values[j];
+    out[i] = a + fraction[i] * (values[j + 1] - a);
+  }
+  return out;
 }
 
 /** The fractional row at which time `at` falls, searching around `row`. */
@@ -87,16 +114,11 @@ function fractionalRow(t: Float64Array, row: number, at: number): number {
   return i - 1 + Math.min(1, Math.max(0, u));
 }
 
-/** Values of a channel at fractional rows (linear between neighbours). */
-function sampleAt(column: Float64Array, rows: Float64Array): Float64Array {
-  const out = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k];
-    const i = Math.floor(r);
-    const u = r - i;
-    out[k] = u === 0 ? column[i] : column[i] + u * (column[i + 1] - column[i]);
-  }
-  return out;
+/** A channel's value at a fractional row (linear between neighbours). */
+function valueAt(column: Float64Array, row: number): number {
+  const i = Math.floor(row);
+  const u = row - i;
+  return u === 0 ? column[i] : column[i] + u * (column[i + 1] - column[i]);
 }
 
 /** Removes 360° jumps in place so consecutive headings differ by less than 180°. */

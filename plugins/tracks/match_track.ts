@@ -140,13 +140,23 @@ export function matchTrack(
 
 /** Options of {@linkcode createMatchTrackStage}. */
 export interface MatchTrackOptions {
-  /** Supplies the circuits; default: read the plugin's `circuits/` folder on every run. Pass a cached one to share. */
+  /** Supplies the circuits; default: read the plugin's `circuits/` folder. */
   loadCircuits?: () => Promise<CircuitCatalog>;
 }
 
-/** Creates the `match-track` stage, reading circuits from `options.loadCircuits`. */
+/**
+ * Creates the `match-track` stage. The circuits are loaded on its first run
+ * and kept for the stage's lifetime (a load that fails is retried on the
+ * next run); a new stage loads them afresh.
+ */
 export function createMatchTrackStage(options: MatchTrackOptions = {}) {
   const load = options.loadCircuits ?? (() => loadCircuits());
+  let catalog: Promise<CircuitCatalog> | null = null;
+  const circuits = () =>
+    catalog ??= load().catch((error) => {
+      catalog = null;
+      throw error;
+    });
   return defineStage({
     id: "match-track",
     description: "Finds the known circuit whose reference line the session's GPS trace follows " +
@@ -154,12 +164,12 @@ export function createMatchTrackStage(options: MatchTrackOptions = {}) {
     consumes: { session: SessionKey },
     produces: { track: TrackKey },
     async run(ctx, { session }) {
-      const catalog = await load();
+      const known = await circuits();
       ctx.signal.throwIfAborted();
-      return { track: matchTrack(session, catalog, ctx.settings.trackSlug, ctx.report) };
+      return { track: matchTrack(session, known, ctx.settings.trackSlug, ctx.report) };
     },
   });
 }
 
-/** The `match-track` stage with the built-in circuits. */
+/** The `match-track` stage with the built-in circuits, read once per process on its first run. */
 export const matchTrackStage = createMatchTrackStage();

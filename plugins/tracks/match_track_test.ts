@@ -1,32 +1,25 @@
 import assert from "node:assert/strict";
-import { DEFAULT_SETTINGS, type DiagnosticInput, type RunSettings, type Session } from "../../sdk/mod.ts";
+import { DEFAULT_SETTINGS, type DiagnosticInput, type Session } from "../../sdk/mod.ts";
 import {
-  readTestSession,
-  reversedSession,
-  SHARED_DIR,
-  shiftedSession,
-  synthesizeSession,
-} from "./_test_session.ts";
+  haveSessions,
+  haveSynthTool,
+  listSessions,
+  readReferenceSession,
+  stageContext,
+  synthSession,
+} from "../../sdk/testing/mod.ts";
+import { reversedSession, shiftedSession } from "./_test_session.ts";
 import { type CircuitCatalog, loadCircuits } from "./circuits.ts";
 import { sampleMovingTrace } from "./line_fit.ts";
 import { createMatchTrackStage, matchTrack, scoreCircuits } from "./match_track.ts";
 import plugin from "./mod.ts";
 
-const SESSIONS_DIR = new URL("data/sessions/", SHARED_DIR);
-const hasDir = (url: URL) => {
-  try {
-    return Deno.statSync(url).isDirectory;
-  } catch {
-    return false;
-  }
-};
-const haveSessions = hasDir(SESSIONS_DIR);
-const haveSynth = hasDir(new URL("tools/", SHARED_DIR)) &&
-  Deno.statSync(new URL("tools/synth-session", SHARED_DIR)).isFile;
-if (!haveSessions) {
-  console.warn(`match_track_test: ${SESSIONS_DIR.pathname} not found; session cases skipped`);
+const withSessions = haveSessions();
+const withSynth = haveSynthTool();
+if (!withSessions) {
+  console.warn("match_track_test: the shared sample sessions are missing; session cases skipped");
 }
-if (!haveSynth) {
+if (!withSynth) {
   console.warn("match_track_test: shared/tools/synth-session not found; VIR layout cases skipped");
 }
 
@@ -39,17 +32,13 @@ function match(session: Session, trackSlug: string | null = null, cat: CircuitCa
   return { result, diagnostics };
 }
 
-const sessionFiles = haveSessions
-  ? [...Deno.readDirSync(SESSIONS_DIR)].map((e) => e.name).filter((n) => !n.endsWith(".json")).sort()
-  : [];
-
 let barberSession: Session | null = null;
 const barber = async (): Promise<Session> =>
-  barberSession ??= (await readTestSession(new URL("barber-8laps.csv", SESSIONS_DIR))).session;
+  barberSession ??= (await readReferenceSession("barber-8laps.csv")).session;
 
-for (const name of sessionFiles) {
+for (const name of withSessions ? listSessions() : []) {
   Deno.test(`match-track recognises the circuit of ${name}`, async () => {
-    const { session, truth } = await readTestSession(new URL(name, SESSIONS_DIR));
+    const { session, truth } = await readReferenceSession(name);
     const { result, diagnostics } = match(session);
     assert.deepEqual(diagnostics, []);
     assert.ok(result, `${name}: no match`);
@@ -64,7 +53,7 @@ for (const name of sessionFiles) {
 
 Deno.test({
   name: "match-track: a trace on no known circuit (moved 0.5 deg north) gives null and an info",
-  ignore: !haveSessions,
+  ignore: !withSessions,
   async fn() {
     const { result, diagnostics } = match(shiftedSession(await barber(), 0.5, 0));
     assert.equal(result, null);
@@ -77,7 +66,7 @@ Deno.test({
 
 Deno.test({
   name: "match-track: a trace slightly off the line names the best circuit's numbers",
-  ignore: !haveSessions,
+  ignore: !withSessions,
   async fn() {
     // 40 m east: inside the 3 km prefilter, but off the line almost everywhere.
     const session = await barber();
@@ -90,7 +79,7 @@ Deno.test({
 
 Deno.test({
   name: "match-track: driving the line backwards is not a match",
-  ignore: !haveSessions,
+  ignore: !withSessions,
   async fn() {
     const { result, diagnostics } = match(reversedSession(await barber()));
     assert.equal(result, null);
@@ -102,7 +91,7 @@ Deno.test({
 
 Deno.test({
   name: "match-track: the trackSlug setting overrides matching",
-  ignore: !haveSessions,
+  ignore: !withSessions,
   async fn() {
     const session = await barber();
     const same = match(session, "barber-motorsports-park");
@@ -124,7 +113,7 @@ Deno.test({
 
 Deno.test({
   name: "match-track: an unknown trackSlug is an error listing the known slugs, then the trace is matched",
-  ignore: !haveSessions,
+  ignore: !withSessions,
   async fn() {
     const { result, diagnostics } = match(await barber(), "nurburgring");
     assert.equal(result?.track.slug, "barber-motorsports-park");
@@ -137,9 +126,10 @@ Deno.test({
   },
 });
 
-Deno.test("match-track: a session without moving samples gives null and an info", () => {
+/** 4 s parked at Barber: no moving sample. */
+function parkedSession(): Session {
   const rows = 100;
-  const session: Session = {
+  return {
     file: "parked.csv",
     format: "test",
     rows,
@@ -155,14 +145,17 @@ Deno.test("match-track: a session without moving samples gives null and an info"
     lapMarkers: [],
     metadata: {},
   };
-  const { result, diagnostics } = match(session);
+}
+
+Deno.test("match-track: a session without moving samples gives null and an info", () => {
+  const { result, diagnostics } = match(parkedSession());
   assert.equal(result, null);
   assert.equal(diagnostics[0].code, "track_too_few_samples");
 });
 
 Deno.test({
   name: "match-track stage: runs through the plugin manifest and reports circuit file problems",
-  ignore: !haveSessions,
+  ignore: !withSessions,
   async fn() {
     assert.equal(plugin.id, "tracks");
     assert.equal(plugin.sdk, "^1.0");
@@ -171,38 +164,53 @@ Deno.test({
     assert.equal(stage.produces.track.id, "track");
 
     const session = await barber();
-    const diagnostics: DiagnosticInput[] = [];
-    const ctx = (settings: RunSettings) => ({
-      plugin: "tracks",
-      stage: "match-track",
-      settings,
-      signal: new AbortController().signal,
-      report: (d: DiagnosticInput) => diagnostics.push(d),
-    });
-    const out = await stage.run(ctx(DEFAULT_SETTINGS), { session });
+    const ctx = stageContext("tracks", "match-track");
+    const out = await stage.run(ctx, { session });
     assert.equal((out.track as { track: { slug: string } }).track.slug, "barber-motorsports-park");
+    assert.deepEqual(ctx.diagnostics, []);
 
     const withProblem = createMatchTrackStage({
       loadCircuits: () => Promise.resolve({ ...catalog, problems: [{ file: "bad.json", message: "x" }] }),
     });
-    const forced = await withProblem.run(ctx({ ...DEFAULT_SETTINGS, trackSlug: "barber-motorsports-park" }), {
-      session,
+    const forcedCtx = stageContext("tracks", "match-track", {
+      ...DEFAULT_SETTINGS,
+      trackSlug: "barber-motorsports-park",
     });
+    const forced = await withProblem.run(forcedCtx, { session });
     assert.equal(forced.track?.method, "override");
-    assert.deepEqual(diagnostics.map((d) => [d.severity, d.code, d.file]), [
+    assert.deepEqual(forcedCtx.diagnostics.map((d) => [d.severity, d.code, d.file]), [
       ["warning", "circuit_file_invalid", "bad.json"],
     ]);
   },
 });
 
+Deno.test("match-track stage: loads the circuits on its first run, and again only after a failed load", async () => {
+  let loads = 0;
+  const stage = createMatchTrackStage({
+    loadCircuits: () =>
+      ++loads === 1 ? Promise.reject(new Error("circuits unreadable")) : Promise.resolve(catalog),
+  });
+  const session = parkedSession();
+  await assert.rejects(
+    async () => await stage.run(stageContext("tracks", "match-track"), { session }),
+    /unreadable/,
+  );
+  for (let run = 0; run < 3; run++) {
+    const ctx = stageContext("tracks", "match-track");
+    assert.equal((await stage.run(ctx, { session })).track, null);
+    assert.deepEqual(ctx.diagnostics.map((d) => d.code), ["track_too_few_samples"]);
+  }
+  assert.equal(loads, 2);
+});
+
 Deno.test({
   name: "match-track tells VIR Full from VIR Grand West by coverage",
-  ignore: !haveSynth,
+  ignore: !withSynth,
   async fn() {
     const layouts = ["virginia-international-raceway", "virginia-international-raceway-grand-west"];
     for (const slug of layouts) {
-      const session = await synthesizeSession(["--track", slug, "--laps", "1"], `${slug}.csv`);
-      assert.ok(session, "synth-session ran");
+      await using synth = await synthSession({ track: slug, laps: 1 });
+      const { session } = await readReferenceSession(synth.file);
       const { result, diagnostics } = match(session);
       assert.deepEqual(diagnostics, []);
       assert.equal(result?.track.slug, slug);

@@ -9,24 +9,24 @@
 import {
   buildSession,
   type Channels,
+  checkColumnPlan,
   DataError,
   defineFormat,
   type FormatDefinition,
   type ParseContext,
-  scanNumericTable,
+  reportResavedFile,
+  scanChannels,
   type Session,
 } from "../../sdk/mod.ts";
 import { planVboColumns } from "./columns.ts";
 import { readVboLayout, type VboLayout } from "./sections.ts";
-import {
-  parseFileCreated,
-  type SessionClock,
-  sessionMidnightUnixS,
-  toSessionSeconds,
-} from "./time_of_day.ts";
+import { parseFileCreated, sessionMidnightUnixS, toSessionSeconds } from "./time_of_day.ts";
 
 /** Id of the format (and of the sessions it produces). */
 export const VBOX_FORMAT_ID = "vbox";
+
+/** Rows with a bad time of day reported one by one; the rest are counted. */
+const MAX_BAD_TIME_REPORTS = 20;
 
 /** True for the head of a `.vbo` file: a `[header]` section and a `[column names]` or `[data]` section. */
 export function sniffVbox(head: string): boolean {
@@ -37,15 +37,7 @@ export function sniffVbox(head: string): boolean {
 export function parseVbox(bytes: Uint8Array, ctx: ParseContext): Session {
   ctx.signal.throwIfAborted();
   const layout = readVboLayout(bytes, ctx.file);
-  if (layout.bom) {
-    ctx.report({
-      severity: "info",
-      code: "bom",
-      file: ctx.file,
-      line: 1,
-      message: "file starts with a UTF-8 byte-order mark (re-saved by another program?); read normally",
-    });
-  }
+  reportResavedFile(ctx, layout, "VBOX");
   const namesText = layout.sections["column names"]?.[0];
   if (!namesText) {
     throw new DataError("no [column names] section: the data columns cannot be identified", {
@@ -55,71 +47,24 @@ export function parseVbox(bytes: Uint8Array, ctx: ParseContext): Session {
   }
   const names = namesText.split(/\s+/);
   const plan = planVboColumns(names, columnUnits(layout, names.length));
-  if (plan.missing.length > 0) {
-    throw new DataError(
-      `VBOX [column names] lacks required column(s): ${
-        plan.missing.join(", ")
-      }; needs time, lat, long and velocity`,
-      { file: ctx.file, line: layout.columnNamesLine + 1 },
-    );
-  }
+  checkColumnPlan(ctx, plan, { line: layout.columnNamesLine + 1, needs: "time, lat, long and velocity" });
 
-  const table = scanNumericTable(bytes, {
-    file: ctx.file,
+  const { channels, lines } = scanChannels(bytes, ctx, {
     start: layout.dataStart,
     firstLine: layout.dataLine,
     separator: " ",
-    columns: plan.columns.map((c) => ({ field: c.field, name: c.name, required: c.required })),
+    columns: plan.columns.map((c) => ({
+      ...c,
+      factor: c.conversion.kind === "scale" ? c.conversion.factor : 1,
+    })),
     fieldCount: names.length,
-    report: ctx.report,
   });
-  ctx.signal.throwIfAborted();
-  if (table.rows === 0) {
-    throw new DataError(
-      `no usable data rows after [data] (line ${layout.dataLine} on): every row lacks a usable time, lat, long ` +
-        `or velocity`,
-      { file: ctx.file, line: layout.dataLine },
-    );
-  }
-
-  let channels: Record<string, Float64Array> = {};
-  let lines = table.lines;
-  let clock: SessionClock = { firstTimeOfDayS: NaN, invalid: [] };
-  plan.columns.forEach((c, k) => {
-    const column = table.values[k];
-    channels[c.channel] = column;
-    if (c.conversion.kind === "timeOfDay") clock = toSessionSeconds(column);
-    else if (c.conversion.kind === "satellites") {
-      for (let i = 0; i < column.length; i++) column[i] %= 64;
-    } else if (c.conversion.factor !== 1) {
-      const factor = c.conversion.factor;
-      for (let i = 0; i < column.length; i++) column[i] *= factor;
-    }
-  });
-  const badTimes = clock.invalid;
-  if (badTimes.length > 0) {
-    for (const i of badTimes.slice(0, 20)) {
-      ctx.report({
-        severity: "warning",
-        code: "bad_time",
-        file: ctx.file,
-        line: lines[i],
-        column: "time",
-        message: "time is not a HHMMSS.SS time of day; row skipped",
-      });
-    }
-    if (badTimes.length > 20) {
-      ctx.report({
-        severity: "warning",
-        code: "bad_time",
-        file: ctx.file,
-        message: `${badTimes.length - 20} more 'bad_time' problems not listed`,
-      });
-    }
-    ({ channels, lines } = dropRows(channels, lines, badTimes));
-    if (lines.length === 0) {
-      throw new DataError("no row has a valid time of day", { file: ctx.file, line: layout.dataLine });
-    }
+  const { satellites } = channels;
+  if (satellites) { for (let i = 0; i < satellites.length; i++) satellites[i] %= 64; }
+  const clock = toSessionSeconds(channels.timeS);
+  reportBadTimes(clock.invalid, lines, ctx);
+  if (clock.invalid.length === lines.length) {
+    throw new DataError("no row has a valid time of day", { file: ctx.file, line: layout.dataLine });
   }
 
   const created = parseFileCreated(layout.firstLine);
@@ -176,22 +121,29 @@ function trackFromComments(comments: readonly string[]): string | null {
   return null;
 }
 
-/** Removes the rows at `drop` (ascending indexes) from every column and the line numbers, in place. */
-function dropRows(
-  channels: Record<string, Float64Array>,
-  lines: Int32Array,
-  drop: readonly number[],
-): { channels: Record<string, Float64Array>; lines: Int32Array } {
-  const keep = new Uint8Array(lines.length).fill(1);
-  for (const i of drop) keep[i] = 0;
-  const compact = <T extends Float64Array | Int32Array>(column: T): T => {
-    let j = 0;
-    for (let i = 0; i < column.length; i++) if (keep[i]) column[j++] = column[i];
-    return column.subarray(0, j) as T;
-  };
-  const out: Record<string, Float64Array> = {};
-  for (const [name, column] of Object.entries(channels)) out[name] = compact(column);
-  return { channels: out, lines: compact(lines) };
+/**
+ * Reports rows whose time is not a time of day (the first 20 by line, then
+ * a count); {@linkcode buildSession} drops them, as their time is `NaN`.
+ */
+function reportBadTimes(invalid: readonly number[], lines: Int32Array, ctx: ParseContext): void {
+  for (const i of invalid.slice(0, MAX_BAD_TIME_REPORTS)) {
+    ctx.report({
+      severity: "warning",
+      code: "bad_time",
+      file: ctx.file,
+      line: lines[i],
+      column: "time",
+      message: "time is not a HHMMSS.SS time of day; row skipped",
+    });
+  }
+  if (invalid.length > MAX_BAD_TIME_REPORTS) {
+    ctx.report({
+      severity: "warning",
+      code: "bad_time",
+      file: ctx.file,
+      message: `${invalid.length - MAX_BAD_TIME_REPORTS} more 'bad_time' problems not listed`,
+    });
+  }
 }
 
 /** VBOX `.vbo` text files (Racelogic). */

@@ -2,16 +2,16 @@ import assert from "node:assert/strict";
 import { DataError } from "../../sdk/mod.ts";
 import { vboxFormat } from "./format.ts";
 import {
+  assertMatchesTruth,
+  assertSameSamples,
   badGpsSamples,
   headOf,
   LAX_SETTINGS,
-  maxAbsDiff,
   parseContext,
-  readRaceChronoReference,
+  readReferenceSession,
   readSession,
   readTruth,
-  trackBounds,
-} from "./test_support.ts";
+} from "../../sdk/testing/mod.ts";
 
 const SAMPLE = "barber-8laps.vbo";
 
@@ -26,21 +26,9 @@ Deno.test(`${SAMPLE}: every row, times, start, positions and speeds agree with t
   const truth = await readTruth(SAMPLE);
   const ctx = parseContext(SAMPLE, LAX_SETTINGS);
   const session = vboxFormat.parse(await readSession(SAMPLE), ctx);
-  const { timeS, latDeg, lonDeg, speedMps } = session.channels;
   assert.equal(session.format, "vbox");
-  assert.equal(session.rows, truth.rows);
-  assert.equal(session.sourceLine[0], truth.first_data_line);
-  assert.equal(timeS[0], 0);
-  assert.equal(timeS[1], 1 / truth.sample_rate_hz);
-  assert.ok(Math.abs(session.startUnixS! - truth.session_start_unix) <= 0.01);
-  assert.equal(session.trackNameHint, truth.track.name);
+  await assertMatchesTruth(session, truth);
   assert.deepEqual(session.lapMarkers, []);
-  const box = await trackBounds(truth.track.slug, 0.005);
-  for (let i = 0; i < session.rows; i++) {
-    assert.ok(latDeg[i] > box.minLat && latDeg[i] < box.maxLat, `latitude ${latDeg[i]} at row ${i}`);
-    assert.ok(lonDeg[i] > box.minLon && lonDeg[i] < box.maxLon, `longitude ${lonDeg[i]} at row ${i}`);
-    assert.ok(speedMps[i] >= 0 && speedMps[i] < 90, `speed ${speedMps[i]} m/s at row ${i}`);
-  }
   for (const channel of ["satellites", "headingDeg", "altitudeM", "longAccelG", "latAccelG"]) {
     assert.ok(session.channels[channel], channel);
   }
@@ -59,18 +47,15 @@ Deno.test("the default GPS filter drops the low-satellite patch (a .vbo has no a
 
 Deno.test("the .vbo and the RaceChrono export of one session hold the same samples", async () => {
   const session = vboxFormat.parse(await readSession(SAMPLE), parseContext(SAMPLE, LAX_SETTINGS));
-  const reference = await readRaceChronoReference("barber-8laps.csv");
-  assert.equal(session.rows, reference.timeS.length);
-  const c = session.channels;
-  assert.ok(maxAbsDiff(c.timeS, reference.timeS) < 1e-6);
-  // Minutes with 5 decimals (1.7e-7°) against degrees with 7: both roundings together stay under 1.5e-7°.
-  assert.ok(maxAbsDiff(c.latDeg, reference.latDeg) < 1.5e-7, `lat ${maxAbsDiff(c.latDeg, reference.latDeg)}`);
-  assert.ok(maxAbsDiff(c.lonDeg, reference.lonDeg) < 1.5e-7, `lon ${maxAbsDiff(c.lonDeg, reference.lonDeg)}`);
-  // km/h with 3 decimals against m/s with 3 decimals.
-  assert.ok(
-    maxAbsDiff(c.speedMps, reference.speedMps) < 0.001,
-    `speed ${maxAbsDiff(c.speedMps, reference.speedMps)}`,
-  );
+  const reference = await readReferenceSession("barber-8laps.csv");
+  assertSameSamples(session, reference.session, {
+    timeS: 1e-6,
+    // Minutes with 5 decimals (1.7e-7°) against degrees with 7: both roundings together stay under 1.5e-7°.
+    latDeg: 1.5e-7,
+    lonDeg: 1.5e-7,
+    // km/h with 3 decimals against m/s with 3 decimals.
+    speedMps: 0.001,
+  });
 });
 
 function vbo(created: string, rows: string[], columns = "sats time lat long velocity heading"): Uint8Array {

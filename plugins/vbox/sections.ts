@@ -5,7 +5,7 @@
  * @module
  */
 
-import { DataError } from "../../sdk/mod.ts";
+import { DataError, hasBom, textLines } from "../../sdk/mod.ts";
 
 /** The sections of a `.vbo` file and where its data rows start. */
 export interface VboLayout {
@@ -23,29 +23,19 @@ export interface VboLayout {
   bom: boolean;
 }
 
-const LF = 10;
-const CR = 13;
 /** How far `[data]` may be from the start of the file. */
 const MAX_HEADER_LINES = 2000;
 const MAX_HEADER_BYTES = 512 * 1024;
 
 /** Reads everything before the data rows. Throws {@linkcode DataError} when there is no `[data]` section. */
 export function readVboLayout(bytes: Uint8Array, file: string): VboLayout {
-  const decoder = new TextDecoder();
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const bom = hasBom(bytes);
   const sections: Record<string, string[]> = {};
   let firstLine = "";
   let current: string[] | null = null;
   let columnNamesLine = 0;
-  let pos = bom ? 3 : 0;
-  const stop = Math.min(bytes.length, MAX_HEADER_BYTES);
-  for (let line = 1; line <= MAX_HEADER_LINES && pos < stop; line++) {
-    let end = bytes.indexOf(LF, pos);
-    const next = end === -1 ? bytes.length : end + 1;
-    if (end === -1) end = bytes.length;
-    if (end > pos && bytes[end - 1] === CR) end--;
-    const text = decoder.decode(bytes.subarray(pos, end)).trim();
-    pos = next;
+  for (const { text: raw, line, next } of textLines(bytes, bom ? 3 : 0, MAX_HEADER_LINES, MAX_HEADER_BYTES)) {
+    const text = raw.trim();
     const heading = /^\[([^\]]+)\]$/.exec(text);
     if (heading) {
       const name = heading[1].trim().toLowerCase();

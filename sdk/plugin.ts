@@ -4,8 +4,11 @@
  * @module
  */
 
+import type { CoachService } from "./coaching.ts";
 import type { FormatDefinition } from "./format.ts";
+import type { AnyRoute } from "./route.ts";
 import type { AnyStage } from "./stage.ts";
+import type { ViewContribution } from "./views.ts";
 
 /** A plugin: identity plus its contributions. Every built-in plugin is one of these too. */
 export interface PluginManifest {
@@ -21,6 +24,18 @@ export interface PluginManifest {
   readonly formats?: readonly FormatDefinition[];
   /** Pipeline stages it runs. */
   readonly stages?: readonly AnyStage[];
+  /** Views, panels and charts it puts on screen (see `views.ts`). */
+  readonly views?: readonly ViewContribution[];
+  /** HTTP routes, mounted by the server under `/api/plugins/{id}/sessions/{session id}` (see `route.ts`). */
+  readonly routes?: readonly AnyRoute[];
+  /** Services the server runs itself (background work, streaming), by kind. */
+  readonly services?: PluginServices;
+}
+
+/** The services a plugin can provide; the server uses the first plugin providing each. */
+export interface PluginServices {
+  /** A coach: reports after each analysis and a chat (see `coaching.ts`). */
+  readonly coach?: CoachService;
 }
 
 /**

@@ -75,4 +75,18 @@ export interface Session {
   lapMarkers: LapMarker[];
   /** Free-form key/value metadata from the file's preamble. */
   metadata: Record<string, string>;
+  /** Stretches of rows the format or the session builder dropped (poor GPS, gaps), in time order. */
+  droppedSpans?: DroppedSpan[];
+}
+
+/** A stretch of the file whose samples were not kept, and why. */
+export interface DroppedSpan {
+  /** Time of the first dropped sample, s on the session's `timeS` axis. */
+  startS: number;
+  /** Time of the last dropped sample, s. */
+  endS: number;
+  /** Samples dropped. */
+  rows: number;
+  /** `"accuracy"` (worse than the filter allows), `"satellites"` (too few), or `"dropout"` (no samples at all). */
+  reason: "accuracy" | "satellites" | "dropout";
 }

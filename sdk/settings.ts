@@ -4,6 +4,8 @@
  * @module
  */
 
+import type { Vehicle } from "./vehicle.ts";
+
 /** Which GPS samples are trusted for position. */
 export interface GpsQualitySettings {
   /** Samples whose estimated accuracy is worse than this are dropped, m. */
@@ -20,6 +22,8 @@ export interface RunSettings {
   gps: GpsQualitySettings;
   /** Settings for individual plugins, by plugin id. */
   plugins: Record<string, Record<string, unknown>>;
+  /** The car, for the physics-optimal lap; `null` to estimate grip and power from the session. */
+  vehicle: Vehicle | null;
 }
 
 /** Settings used when a caller gives none: the original's GPS thresholds (2.0 m, 6 satellites). */
@@ -27,4 +31,5 @@ export const DEFAULT_SETTINGS: RunSettings = Object.freeze({
   trackSlug: null,
   gps: Object.freeze({ maxAccuracyM: 2.0, minSatellites: 6 }),
   plugins: Object.freeze({}),
+  vehicle: null,
 }) as RunSettings;

@@ -1,9 +1,9 @@
 /**
- * `deno task analyze FILE [--json] [--track SLUG] [--plugins DIR]...`
+ * `deno task analyze FILE [--json] [--track SLUG] [--lap N] [--plugins DIR]...`
  *
- * Analyses one logger file and prints the laps (a table, or the stable JSON
- * contract with `--json`). Exits 1 when no lap could be found, 2 on a usage
- * or file error.
+ * Analyses one logger file and prints the laps and the best lap's corners (a
+ * table, or the stable JSON contract with `--json`); `--lap N` adds lap N's
+ * corner table. Exits 1 when no lap could be found, 2 on a usage or file error.
  *
  * @module
  */
@@ -15,13 +15,13 @@ import { parseArgs } from "./args.ts";
 import { toAnalyzeJson } from "./analyze_json.ts";
 import { renderAnalysisTable } from "./analyze_table.ts";
 
-const USAGE = "usage: deno task analyze FILE [--json] [--track SLUG] [--plugins DIR]";
+const USAGE = "usage: deno task analyze FILE [--json] [--track SLUG] [--lap N] [--plugins DIR]";
 
 /** Runs the analyze command with command-line arguments; returns the exit status. */
 export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, ["track", "plugins"]);
+    args = parseArgs(argv, ["track", "lap", "plugins"]);
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -29,6 +29,12 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   if (args.switches.has("help") || args.positional.length !== 1) {
     console.error(USAGE);
     return args.switches.has("help") ? 0 : 2;
+  }
+  const lapText = args.values.get("lap")?.at(-1);
+  const lap = lapText === undefined ? null : Number(lapText);
+  if (lap !== null && !(Number.isInteger(lap) && lap > 0)) {
+    console.error(`--lap needs a lap number (a positive whole number), got '${lapText}'\n${USAGE}`);
+    return 2;
   }
   const path = args.positional[0];
   let bytes: Uint8Array;
@@ -46,7 +52,13 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
     bytes,
     settings: { trackSlug: args.values.get("track")?.at(-1) ?? null },
   });
-  const doc = toAnalyzeJson(result, problems);
+  const doc = toAnalyzeJson(result, problems, lap);
+  if (lap !== null && !doc.laps.some((l) => l.number === lap)) {
+    console.error(
+      `${path} has no lap ${lap}; its laps are ${doc.laps.map((l) => l.number).join(", ") || "none"}`,
+    );
+    return 2;
+  }
   console.log(args.switches.has("json") ? JSON.stringify(doc, null, 2) : renderAnalysisTable(doc));
   return doc.laps.length === 0 ? 1 : 0;
 }

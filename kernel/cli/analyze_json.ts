@@ -6,7 +6,21 @@
  * @module
  */
 
-import { type Diagnostic, LapsKey, SessionKey, TrackKey } from "../../sdk/mod.ts";
+import {
+  bestLap,
+  ConsistencyKey,
+  type Corner,
+  type CornerKpi,
+  CornerKpisKey,
+  CornersKey,
+  type Diagnostic,
+  GainsKey,
+  GpsQualityKey,
+  LapsKey,
+  LapTagsKey,
+  SessionKey,
+  TrackKey,
+} from "../../sdk/mod.ts";
 import type { AnalysisResult } from "../run.ts";
 
 /** One lap in the JSON output. */
@@ -27,6 +41,8 @@ export interface LapJson {
   complete: boolean;
   /** Why the lap does not count, or null. */
   excluded_reason: string | null;
+  /** Automatic tags (`clean`, `mistake`, `traffic-suspect`, ...). */
+  tags: string[];
 }
 
 /** One corner of the best lap in the JSON output (filled by the corners plugin). */
@@ -45,6 +61,28 @@ export interface CornerJson {
   brake_point_m: number | null;
   /** Throttle-commit point, m. */
   throttle_commit_m: number | null;
+  /** Display label, e.g. `"T5"` or `"T2-4"` (official numbers) or `"C3"` (unknown circuit). */
+  label: string;
+  /** Official name(s), or null. */
+  name: string | null;
+  /** `left` or `right`. */
+  direction: string;
+  /** Where this lap's minimum speed is, m. */
+  min_speed_m: number | null;
+  /** Peak braking deceleration, g, or null when the lap does not brake there. */
+  peak_brake_g: number | null;
+  /** `early`, `on-time` or `late`. */
+  apex_type: string | null;
+  /** Time from entry to exit, s. */
+  time_in_corner_s: number | null;
+}
+
+/** One lap's corner table (with `--lap N`). */
+export interface LapCornersJson {
+  /** The lap's number. */
+  number: number;
+  /** Its corners. */
+  corners: CornerJson[];
 }
 
 /** The whole `analyze --json` document. */
@@ -65,6 +103,16 @@ export interface AnalyzeJson {
   corners: CornerJson[];
   /** Physics-optimal lap time, s, or null when not computed. */
   optimal_lap_time_s: number | null;
+  /** The lap chosen with `--lap N` and its corner table, or null. */
+  selected_lap: LapCornersJson | null;
+  /** Sum of the best corner and straight segments, s, or null with fewer than 2 laps. */
+  theoretical_best_s: number | null;
+  /** Time on the table, s: tier 1 (consistency: mean − best per segment) and tier 2 (best lap − theoretical best). */
+  gains_s: { consistency: number; composite: number } | null;
+  /** Overall consistency score 0..100, or null. */
+  consistency_score: number | null;
+  /** GPS quality score 0..100 and grade, or null. */
+  gps_quality: { score: number; grade: string } | null;
   /** Seconds per stage. */
   stage_seconds: Record<string, number>;
   /** Seconds for the whole analysis. */
@@ -95,24 +143,22 @@ export interface DiagnosticJson {
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
-/** The fastest included complete lap's number, or null. */
-export function bestLapNumber(result: AnalysisResult): number | null {
-  const laps = result.artifacts.get(LapsKey) ?? [];
-  let best: number | null = null, bestTime = Infinity;
-  for (const lap of laps) {
-    if (lap.included && lap.timeS !== null && lap.timeS < bestTime) {
-      best = lap.number;
-      bestTime = lap.timeS;
-    }
-  }
-  return best;
-}
-
-/** Builds the JSON document from a run and the plugin-loading problems. */
-export function toAnalyzeJson(result: AnalysisResult, loadProblems: readonly Diagnostic[]): AnalyzeJson {
-  const session = result.artifacts.get(SessionKey);
-  const match = result.artifacts.get(TrackKey);
-  const laps = result.artifacts.get(LapsKey) ?? [];
+/** Builds the JSON document from a run and the plugin-loading problems; `lap` selects a lap's corner table. */
+export function toAnalyzeJson(
+  result: AnalysisResult,
+  loadProblems: readonly Diagnostic[],
+  lap: number | null = null,
+): AnalyzeJson {
+  const { artifacts } = result;
+  const session = artifacts.get(SessionKey);
+  const match = artifacts.get(TrackKey);
+  const laps = artifacts.get(LapsKey) ?? [];
+  const best = bestLap(laps);
+  const tags = new Map((artifacts.get(LapTagsKey) ?? []).map((t) => [t.lap, t.tags]));
+  const gains = artifacts.get(GainsKey) ?? null;
+  const consistency = artifacts.get(ConsistencyKey) ?? null;
+  const gps = artifacts.get(GpsQualityKey);
+  const cornersOf = (number: number) => lapCorners(result, number);
   return {
     file: result.file,
     format: result.format,
@@ -129,13 +175,50 @@ export function toAnalyzeJson(result: AnalysisResult, loadProblems: readonly Dia
       start_time_s: round(lap.startTimeS, 4),
       complete: lap.complete,
       excluded_reason: lap.excludedReason,
+      tags: tags.get(lap.number) ?? [],
     })),
-    best_lap: bestLapNumber(result),
-    corners: [],
+    best_lap: best?.number ?? null,
+    corners: best ? cornersOf(best.number) : [],
     optimal_lap_time_s: null,
+    selected_lap: lap === null ? null : { number: lap, corners: cornersOf(lap) },
+    theoretical_best_s: gains ? round(gains.theoreticalBestS, 4) : null,
+    gains_s: gains
+      ? { consistency: round(gains.consistencyS, 4), composite: round(gains.compositeS, 4) }
+      : null,
+    consistency_score: consistency ? round(consistency.score, 1) : null,
+    gps_quality: gps ? { score: round(gps.score, 1), grade: gps.grade } : null,
     stage_seconds: Object.fromEntries(Object.entries(result.stageSeconds).map(([k, v]) => [k, round(v, 4)])),
     total_seconds: round(result.totalSeconds, 4),
     diagnostics: [...loadProblems, ...result.diagnostics].map(toDiagnosticJson),
+  };
+}
+
+/** The corner table of one lap: the session's corners with that lap's KPIs (null where it has none). */
+function lapCorners(result: AnalysisResult, lap: number): CornerJson[] {
+  const corners = result.artifacts.get(CornersKey) ?? [];
+  const kpis = result.artifacts.get(CornerKpisKey)?.find((k) => k.lap === lap)?.corners ?? [];
+  const byCorner = new Map(kpis.map((k) => [k.corner, k]));
+  return corners.map((corner) => toCornerJson(corner, byCorner.get(corner.number)));
+}
+
+function toCornerJson(corner: Corner, kpi: CornerKpi | undefined): CornerJson {
+  const orNull = (x: number | null | undefined, digits: number) =>
+    x === null || x === undefined ? null : round(x, digits);
+  return {
+    number: corner.number,
+    entry_m: round(corner.entryM, 1),
+    apex_m: round(corner.apexM, 1),
+    exit_m: round(corner.exitM, 1),
+    min_speed_kmh: orNull(kpi && kpi.minSpeedMps * 3.6, 2),
+    brake_point_m: orNull(kpi?.brakePointM, 1),
+    throttle_commit_m: orNull(kpi?.throttleCommitM, 1),
+    label: corner.label,
+    name: corner.name,
+    direction: corner.direction,
+    min_speed_m: orNull(kpi?.minSpeedM, 1),
+    peak_brake_g: orNull(kpi?.peakBrakeG, 3),
+    apex_type: kpi?.apexType ?? null,
+    time_in_corner_s: orNull(kpi?.timeInCornerS, 3),
   };
 }
 

@@ -4,13 +4,41 @@
  * @module
  */
 
-import type { AnalyzeJson } from "./analyze_json.ts";
+import type { AnalyzeJson, CornerJson } from "./analyze_json.ts";
 
 /** Formats seconds as `m:ss.mmm`. */
 export function formatLapTime(seconds: number): string {
   const m = Math.floor(seconds / 60);
   const s = seconds - 60 * m;
   return `${m}:${s.toFixed(3).padStart(6, "0")}`;
+}
+
+const fixed = (x: number | null, digits: number, width: number) =>
+  (x === null ? "—" : x.toFixed(digits)).padStart(width);
+
+/** One line per corner: where it is, brake point, minimum speed and throttle commit. */
+export function renderCornerTable(corners: readonly CornerJson[]): string[] {
+  const lines = [
+    " Corner   Dir    Apex m  Brake m  Peak g  Min km/h  at m    Throttle m  Apex     Time s  Name",
+  ];
+  for (const c of corners) {
+    lines.push(
+      [
+        ` ${c.label.padEnd(7)}`,
+        c.direction.padEnd(5),
+        fixed(c.apex_m, 0, 7),
+        fixed(c.brake_point_m, 0, 8),
+        fixed(c.peak_brake_g, 2, 7),
+        fixed(c.min_speed_kmh, 1, 9),
+        fixed(c.min_speed_m, 0, 6),
+        fixed(c.throttle_commit_m, 0, 11),
+        ` ${(c.apex_type ?? "—").padEnd(8)}`,
+        fixed(c.time_in_corner_s, 2, 6),
+        ` ${c.name ?? ""}`,
+      ].join(" ").trimEnd(),
+    );
+  }
+  return lines;
 }
 
 /** Renders the analysis as text for a terminal. At most `maxDiagnostics` problems are listed. */
@@ -33,6 +61,19 @@ export function renderAnalysisTable(doc: AnalyzeJson, maxDiagnostics = 12): stri
     const best = doc.laps.find((l) => l.number === doc.best_lap);
     out.push("");
     out.push(best ? `Best lap: ${best.number} in ${formatLapTime(best.time_s!)}` : "No complete flying lap.");
+    if (doc.theoretical_best_s !== null) {
+      out.push(`Theoretical best (best corners and straights): ${formatLapTime(doc.theoretical_best_s)}`);
+    }
+    if (best && doc.corners.length > 0 && doc.selected_lap?.number !== best.number) {
+      out.push("", `Corners of lap ${best.number} (best):`, ...renderCornerTable(doc.corners));
+    }
+    if (doc.selected_lap) {
+      out.push(
+        "",
+        `Corners of lap ${doc.selected_lap.number}:`,
+        ...renderCornerTable(doc.selected_lap.corners),
+      );
+    }
   } else {
     out.push("No laps found.");
   }

@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import type { DiagnosticInput } from "./diagnostics.ts";
+import { DataError } from "./errors.ts";
+import { buildSession, type RawSession } from "./session_builder.ts";
+import { DEFAULT_SETTINGS } from "./settings.ts";
+
+function raw(timeS: number[], accuracyM: number[] = timeS.map(() => 1)): RawSession {
+  const n = timeS.length;
+  return {
+    format: "test",
+    channels: {
+      timeS: Float64Array.from(timeS),
+      latDeg: Float64Array.from({ length: n }, (_, i) => 33 + i),
+      lonDeg: new Float64Array(n).fill(-86),
+      speedMps: Float64Array.from({ length: n }, (_, i) => i),
+      accuracyM: Float64Array.from(accuracyM),
+    },
+    lines: Int32Array.from({ length: n }, (_, i) => 10 + i),
+    unixOffsetS: 1000,
+    trackNameHint: null,
+    lapMarkers: [{ timeS: 100.5, uncertaintyS: 0.1 }],
+    metadata: {},
+  };
+}
+
+function build(input: RawSession) {
+  const diagnostics: DiagnosticInput[] = [];
+  const session = buildSession(input, {
+    file: "t.csv",
+    settings: DEFAULT_SETTINGS,
+    report: (d) => diagnostics.push(d),
+    signal: new AbortController().signal,
+  });
+  return { session, diagnostics };
+}
+
+Deno.test("rows out of time order, without a time or with poor GPS are dropped; time starts at 0", () => {
+  // Rows: ok, ok, repeated, backwards, NaN time, poor accuracy, ok, ok.
+  const input = raw([100, 100.1, 100.1, 100.05, NaN, 100.2, 100.3, 100.4], [1, 1, 1, 1, 1, 5, 1, 1]);
+  const { session, diagnostics } = build(input);
+  assert.equal(session.rows, 4);
+  assert.deepEqual(Array.from(session.sourceLine), [10, 11, 16, 17]);
+  assert.deepEqual(Array.from(session.channels.latDeg), [33, 34, 39, 40]);
+  assert.deepEqual(Array.from(session.channels.speedMps), [0, 1, 6, 7]);
+  assert.deepEqual(Array.from(session.channels.timeS).map((t) => Math.round(t * 1e9) / 1e9), [
+    0,
+    0.1,
+    0.3,
+    0.4,
+  ]);
+  assert.equal(session.startUnixS, 1100);
+  assert.deepEqual(session.lapMarkers, [{ timeS: 0.5, uncertaintyS: 0.1 }]);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.line]), [
+    ["duplicate_timestamp", 12],
+    ["time_backwards", 13],
+    ["gps_quality", 15],
+  ]);
+});
+
+Deno.test("the session's channels are the raw columns, compacted in place", () => {
+  const input = raw([0, 1, 1, 2, 3]);
+  const { session } = build(input);
+  assert.equal(session.rows, 4);
+  for (const name of ["timeS", "latDeg", "lonDeg", "speedMps", "accuracyM"]) {
+    assert.equal(session.channels[name]!.buffer, input.channels[name]!.buffer, name);
+    assert.equal(session.channels[name]!.length, 4);
+  }
+  assert.equal(session.sourceLine.buffer, input.lines.buffer);
+  assert.deepEqual(Array.from(session.channels.latDeg), [33, 34, 36, 37]);
+});
+
+Deno.test("a long pause is reported at the line after it; fewer than two rows left is a DataError", () => {
+  const times = Array.from({ length: 20 }, (_, i) => (i < 10 ? i * 0.1 : 5 + i * 0.1));
+  const { diagnostics } = build(raw(times));
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.line]), [["gps_dropout", 20]]);
+  assert.match(diagnostics[0].message, /^5\.10 s without data before this line \(after line 19\)$/);
+  assert.throws(() => build(raw([1, NaN, 0])), DataError);
+});

@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { runValidatePhysics } from "./validate_physics.ts";
+
+const ENTRY = {
+  car: "Test car",
+  track: "barber-motorsports-park",
+  real_lap_time_s: 100,
+  tire_category: "super_200tw",
+  vehicle: {
+    weight_kg: 1400,
+    hp: 300,
+    drivetrain: "RWD",
+    cd_a: 0.7,
+    cl_a: 0.1,
+    cg_height_m: 0.5,
+    weight_dist_front_pct: 52,
+    wheelbase_m: 2.6,
+  },
+};
+
+/** Runs the command on `entries` written to a file; returns its exit status and standard output lines. */
+async function run(entries: unknown): Promise<{ status: number; lines: string[] }> {
+  const file = await Deno.makeTempFile({ suffix: ".json" });
+  const lines: string[] = [];
+  const log = console.log, error = console.error;
+  console.log = (line: string) => lines.push(line);
+  console.error = (line: string) => lines.push(line);
+  try {
+    await Deno.writeTextFile(file, JSON.stringify(entries));
+    return { status: await runValidatePhysics([file]), lines };
+  } finally {
+    console.log = log;
+    console.error = error;
+    await Deno.remove(file);
+  }
+}
+
+Deno.test("with a file, the output ends with one JSON line of the summary", async () => {
+  const slower = { ...ENTRY, car: "Same car, slower driver", real_lap_time_s: 110 };
+  const { status, lines } = await run([ENTRY, slower]);
+  assert.equal(status, 0);
+  const summary = JSON.parse(lines[lines.length - 1]);
+  assert.deepEqual(Object.keys(summary), ["entries", "mean_abs_err_pct", "max_abs_err_pct"]);
+  assert.equal(summary.entries, 2);
+  // One prediction for both: the errors against 100 s and 110 s differ by exactly the lap times' ratio.
+  const predicted = lines.filter((l) => l.startsWith("Test car") || l.startsWith("Same car"))
+    .map((l) => Number(l.trim().split(/\s+/).at(-2)));
+  assert.equal(predicted[0], predicted[1]);
+  const expectedMean = (Math.abs(predicted[0] / 100 - 1) + Math.abs(predicted[0] / 110 - 1)) * 50;
+  assert.ok(Math.abs(summary.mean_abs_err_pct - expectedMean) < 0.01);
+  assert.ok(summary.max_abs_err_pct >= summary.mean_abs_err_pct);
+  assert.match(lines[lines.length - 2], /^2 entries: mean absolute error/);
+});
+
+Deno.test("an unknown circuit or a missing spec names the entry and fails", async () => {
+  const unknown = await run([{ ...ENTRY, track: "nowhere" }]);
+  assert.equal(unknown.status, 1);
+  assert.match(unknown.lines.join("\n"), /entry 1 \(Test car\): unknown circuit "nowhere"/);
+  const missing = await run([{ ...ENTRY, vehicle: { ...ENTRY.vehicle, hp: undefined } }]);
+  assert.equal(missing.status, 1);
+  assert.match(missing.lines.join("\n"), /vehicle\.hp is missing or invalid/);
+});

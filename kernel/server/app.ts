@@ -1,0 +1,99 @@
+/**
+ * Assembles the Hono app: middleware (request ids, gzip, upload size limit,
+ * the acting user), the core routes, the plugins' routes, the OpenAPI
+ * document generated from all of them, and JSON errors for everything that
+ * goes wrong.
+ *
+ * @module
+ */
+
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
+import { requestId } from "hono/request-id";
+import type { Diagnostic } from "../../sdk/mod.ts";
+import { LOCAL_USER_ID } from "../storage/migrations.ts";
+import type { ServerContext } from "./context.ts";
+import { errorBody, errorResponse } from "./errors.ts";
+import { openApiDocument } from "./openapi.ts";
+import { pluginApiRoutes } from "./plugin_routes.ts";
+import { type AnyApiRoute, defineApiRoute, mountRoute, type ServerEnv } from "./route.ts";
+import { analysisRoutes } from "./routes/analysis.ts";
+import { coachingRoutes } from "./routes/coaching.ts";
+import { compareRoute } from "./routes/compare.ts";
+import { equipmentRoutes } from "./routes/equipment.ts";
+import { eventsRoute } from "./routes/events.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { lapTagRoutes } from "./routes/lap_tags.ts";
+import { pluginRoutes } from "./routes/plugins.ts";
+import { sessionRoutes } from "./routes/sessions.ts";
+import { trackRoutes } from "./routes/tracks.ts";
+import { uploadRoute } from "./routes/upload.ts";
+
+/** The assembled app, its routes, and plugin routes that could not be mounted. */
+export interface WorkbenchApp {
+  /** The Hono app (`app.fetch` serves requests). */
+  app: Hono<ServerEnv>;
+  /** Every mounted route. */
+  routes: AnyApiRoute[];
+  /** Plugin routes refused, as diagnostics. */
+  problems: Diagnostic[];
+}
+
+/** Builds the app for one server process. */
+export function createApp(ctx: ServerContext): WorkbenchApp {
+  const app = new Hono<ServerEnv>();
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set("userId", LOCAL_USER_ID); // one local user until sign-in lands
+    await next();
+  });
+  app.use(compress());
+  app.use(
+    "/api/sessions/upload",
+    bodyLimit({
+      maxSize: ctx.config.maxRequestBytes,
+      onError: (c) =>
+        c.json(
+          errorBody(
+            "request_too_large",
+            `The upload is larger than ${
+              (ctx.config.maxRequestBytes / 1024 / 1024).toFixed(1)
+            } MB; send fewer or smaller files per request`,
+          ),
+          413,
+        ),
+    }),
+  );
+  const plugins = pluginApiRoutes(ctx);
+  const routes: AnyApiRoute[] = [
+    ...healthRoutes(ctx),
+    uploadRoute(ctx),
+    ...sessionRoutes(ctx),
+    eventsRoute(ctx),
+    ...analysisRoutes(ctx),
+    ...lapTagRoutes(ctx),
+    compareRoute(ctx),
+    ...trackRoutes(ctx),
+    ...equipmentRoutes(ctx),
+    ...coachingRoutes(ctx),
+    ...pluginRoutes(ctx, plugins.problems),
+    ...plugins.routes,
+  ];
+  routes.push(defineApiRoute({
+    method: "GET",
+    path: "/api/openapi.json",
+    summary: "This API as an OpenAPI 3.1 document",
+    tag: "meta",
+    responses: { 200: "OpenAPI document" },
+    handler: () => openApiDocument(routes),
+  }));
+  for (const route of routes) mountRoute(app, route);
+  // The web UI answers page paths no API route claimed (so `/health` and every `/api/…` stay the API's).
+  app.notFound(async (c) =>
+    await ctx.ui?.(c.req.raw) ??
+      c.json(errorBody("route_not_found", `No route for ${c.req.method} ${c.req.path}`), 404)
+  );
+  app.onError(errorResponse);
+  return { app, routes, problems: plugins.problems };
+}

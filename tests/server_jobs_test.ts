@@ -1,0 +1,256 @@
+/**
+ * The job queue and incremental re-analysis, on SQLite and on PostgreSQL:
+ * concurrent claimers never get the same job; a lapsed lease hands the job
+ * to another worker and fences the old one out; retries wait their back-off;
+ * and a re-analysis reuses every stored artifact whose inputs are unchanged,
+ * recomputing only a plugin whose version changed and what depends on it.
+ */
+
+import assert from "node:assert/strict";
+import { runAnalysisJob } from "../kernel/jobs/analysis_job.ts";
+import { createSessionEvents } from "../kernel/jobs/session_events.ts";
+import { startWorker } from "../kernel/jobs/worker.ts";
+import type { JobProgress } from "../kernel/jobs/progress.ts";
+import {
+  backoffMs,
+  claimNextJob,
+  enqueueAnalysis,
+  finishJob,
+  renewLease,
+  requeueJob,
+} from "../kernel/jobs/queue.ts";
+import { loadPlugins } from "../kernel/loader.ts";
+import { createRegistry, type Registry } from "../kernel/registry.ts";
+import { decodeArtifact } from "../kernel/storage/artifact_codec.ts";
+import { listArtifacts } from "../kernel/storage/artifacts.ts";
+import { databaseLocation, openStorage, type Storage } from "../kernel/storage/database.ts";
+import { LOCAL_USER_ID } from "../kernel/storage/migrations.ts";
+import { insertSession } from "../kernel/storage/sessions.ts";
+import { artifact, definePlugin, defineStage, LapsKey, type PluginManifest } from "../sdk/mod.ts";
+import { DEMO_FILE, DIALECTS, testDatabase } from "./server_harness.ts";
+
+async function openTestStorage(env: Record<string, string>): Promise<Storage & AsyncDisposable> {
+  const storage = await openStorage(databaseLocation(env.DATABASE_URL, env.DATA_DIR));
+  return { ...storage, [Symbol.asyncDispose]: () => storage.close() };
+}
+
+async function newSession(storage: Storage, bytes: Uint8Array, sha256: string): Promise<string> {
+  const id = await insertSession(storage.db, {
+    userId: LOCAL_USER_ID,
+    fileName: "s.csv",
+    sha256,
+    bytes,
+    format: "racechrono",
+  });
+  assert.ok(id);
+  return id;
+}
+
+const LapCountKey = artifact<number>("lap-count-probe", "Number of laps (fixture)");
+const DoubledKey = artifact<number>("lap-count-doubled", "Twice the number of laps (fixture)");
+
+/** Counts laps; version 2 adds 1000, so a recomputation is visible in the value. */
+const lapCounter = (version: string): PluginManifest =>
+  definePlugin({
+    id: "lap-counter",
+    version,
+    sdk: "^1.0",
+    description: "Fixture: counts laps.",
+    stages: [defineStage({
+      id: "count-laps-probe",
+      description: "Counts laps.",
+      consumes: { laps: LapsKey },
+      produces: { count: LapCountKey },
+      run: (_ctx, { laps }) => ({ count: laps.length + (version.startsWith("2") ? 1000 : 0) }),
+    })],
+  });
+
+/** Depends on the counter, so it must be recomputed when the counter changes. */
+const doubler: PluginManifest = definePlugin({
+  id: "lap-doubler",
+  version: "1.0.0",
+  sdk: "^1.0",
+  description: "Fixture: doubles the lap count.",
+  stages: [defineStage({
+    id: "double-laps-probe",
+    description: "Doubles the lap count.",
+    consumes: { count: LapCountKey },
+    produces: { doubled: DoubledKey },
+    run: (_ctx, { count }) => ({ doubled: 2 * count }),
+  })],
+});
+
+for (const { dialect, ignore } of DIALECTS) {
+  Deno.test({
+    name: `job queue: exactly-once claims, leases, fencing and back-off, on ${dialect}`,
+    ignore,
+    async fn(t) {
+      await using db = await testDatabase(dialect);
+      await using storage = await openTestStorage(db.env);
+      const bytes = new TextEncoder().encode("x");
+
+      await t.step("six concurrent claimers take 30 jobs, each exactly once", async () => {
+        for (let i = 0; i < 30; i++) {
+          await enqueueAnalysis(storage.db, await newSession(storage, bytes, `claim-${i}`), 5);
+        }
+        const claimed: number[] = [];
+        await Promise.all(Array.from({ length: 6 }, async (_, w) => {
+          while (true) {
+            const claim = await claimNextJob(storage, `worker-${w}`, 60_000);
+            if (!claim) return;
+            claimed.push(claim.job.id);
+            assert.ok(
+              await finishJob(storage.db, claim, { status: "done", progressJson: null, error: null }),
+            );
+          }
+        }));
+        assert.equal(claimed.length, 30);
+        assert.equal(new Set(claimed).size, 30);
+      });
+
+      // Time passing is simulated by moving the job's deadlines into the past: no timing in the test.
+      const lapse = (id: number, column: "lease_until" | "run_after") =>
+        storage.db.updateTable("jobs").set({ [column]: Date.now() - 1 }).where("id", "=", id).execute();
+
+      await t.step("a lapsed lease passes the job on and fences the first worker out", async () => {
+        await enqueueAnalysis(storage.db, await newSession(storage, bytes, "lease"), 5);
+        const first = (await claimNextJob(storage, "slow", 60_000))!;
+        assert.equal(
+          await claimNextJob(storage, "eager", 60_000),
+          null,
+          "not claimable while the lease holds",
+        );
+        await lapse(first.job.id, "lease_until");
+        const second = (await claimNextJob(storage, "eager", 60_000))!;
+        assert.deepEqual([second.job.id, second.job.attempts], [first.job.id, 2]);
+        assert.equal(await renewLease(storage.db, first, 60_000), false);
+        assert.equal(
+          await finishJob(storage.db, first, { status: "done", progressJson: null, error: null }),
+          false,
+        );
+        assert.equal(
+          await finishJob(storage.db, second, { status: "done", progressJson: null, error: null }),
+          true,
+        );
+      });
+
+      await t.step("a retried job waits for its back-off", async () => {
+        await enqueueAnalysis(storage.db, await newSession(storage, bytes, "retry"), 5);
+        const claim = (await claimNextJob(storage, "w", 60_000))!;
+        assert.ok(await requeueJob(storage.db, claim, 60_000, "database hiccup"));
+        assert.equal(await claimNextJob(storage, "w", 60_000), null);
+        await lapse(claim.job.id, "run_after");
+        const again = (await claimNextJob(storage, "w", 60_000))!;
+        assert.deepEqual([again.job.id, again.job.attempts, again.job.error], [
+          claim.job.id,
+          2,
+          "database hiccup",
+        ]);
+        assert.deepEqual([1, 2, 3, 10].map((n) => backoffMs(n, 1000, 60_000)), [1000, 2000, 4000, 60_000]);
+      });
+    },
+  });
+
+  Deno.test({
+    name: `a job that keeps crashing is retried with back-off, then fails its session, on ${dialect}`,
+    ignore,
+    async fn() {
+      await using db = await testDatabase(dialect);
+      await using storage = await openTestStorage(db.env);
+      const id = await newSession(storage, new TextEncoder().encode("x"), "crash");
+      await enqueueAnalysis(storage.db, id, 3);
+      const { registry } = await loadPlugins({ builtin: false });
+      const crashing: Registry = {
+        ...registry,
+        stages: () => {
+          throw new Error("planner exploded");
+        },
+      };
+      const statuses: string[] = [];
+      const events = createSessionEvents();
+      events.subscribe(id, (e) => e.type === "status" && statuses.push(e.status));
+      const worker = startWorker(
+        { storage, registry: crashing, loadProblems: [], events },
+        { leaseMs: 60_000, pollMs: 10, retryBaseMs: 1, retryMaxMs: 5 },
+      );
+      try {
+        while (!statuses.includes("failed")) await new Promise((r) => setTimeout(r, 10));
+      } finally {
+        await worker.stop();
+      }
+      const job = await storage.db.selectFrom("jobs").selectAll().where("session_id", "=", id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual([job.status, job.attempts], ["failed", 3]);
+      assert.match(job.error!, /planner exploded/);
+      const session = await storage.db.selectFrom("sessions").selectAll().where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      assert.equal(session.status, "failed");
+      assert.match(session.error!, /planner exploded/);
+      assert.deepEqual(statuses, ["processing", "queued", "processing", "queued", "processing", "failed"]);
+    },
+  });
+
+  Deno.test({
+    name: `re-analysis reuses unchanged artifacts and recomputes a plugin upgrade's, on ${dialect}`,
+    ignore,
+    async fn(t) {
+      await using db = await testDatabase(dialect);
+      await using storage = await openTestStorage(db.env);
+      const builtins = (await loadPlugins()).registry.plugins();
+      const registryWith = (counterVersion: string): Registry => {
+        const registry = createRegistry();
+        for (const plugin of [...builtins, lapCounter(counterVersion), doubler]) registry.register(plugin);
+        return registry;
+      };
+      const id = await newSession(storage, await Deno.readFile(DEMO_FILE), "demo");
+      const analyse = async (registry: Registry) => {
+        await enqueueAnalysis(storage.db, id, 5);
+        const claim = (await claimNextJob(storage, "w", 60_000))!;
+        let progress: JobProgress | null = null;
+        const outcome = await runAnalysisJob(
+          { storage, registry, loadProblems: [] },
+          claim,
+          new AbortController().signal,
+          (p) => (progress = p),
+        );
+        assert.equal(outcome.status, "ready");
+        const steps = (progress as JobProgress | null)!.steps.filter((s) => s.stage !== "parse");
+        const artifacts = new Map((await listArtifacts(storage.db, id)).map((a) => [a.artifact_id, a]));
+        return {
+          reused: steps.filter((s) => s.reused).map((s) => s.stage),
+          ran: steps.filter((s) => !s.reused).map((s) => s.stage),
+          artifacts,
+        };
+      };
+
+      const first = await analyse(registryWith("1.0.0"));
+      await t.step("the first analysis runs every stage", () => {
+        assert.deepEqual(first.reused, []);
+        assert.ok(first.ran.includes("count-laps-probe") && first.ran.includes("double-laps-probe"));
+      });
+
+      await t.step("the same plugins again reuse everything", async () => {
+        const again = await analyse(registryWith("1.0.0"));
+        assert.deepEqual(again.ran, []);
+        assert.deepEqual(again.reused.sort(), [...first.ran].sort());
+        for (const [id, row] of first.artifacts) {
+          assert.equal(again.artifacts.get(id)?.created_at, row.created_at, id);
+        }
+      });
+
+      await t.step("upgrading one plugin recomputes it and its dependants only", async () => {
+        const upgraded = await analyse(registryWith("2.0.0"));
+        assert.deepEqual(upgraded.ran.sort(), ["count-laps-probe", "double-laps-probe"]);
+        const counter = upgraded.artifacts.get("lap-count-probe")!;
+        assert.deepEqual([counter.plugin_id, counter.plugin_version], ["lap-counter", "2.0.0"]);
+        assert.equal(upgraded.artifacts.get("laps")!.created_at, first.artifacts.get("laps")!.created_at);
+        const row = await storage.db.selectFrom("analysis_artifacts").select("content")
+          .where("session_id", "=", id).where("artifact_id", "=", "lap-count-doubled")
+          .executeTakeFirstOrThrow();
+        const laps = (await storage.db.selectFrom("sessions").select("summary_json").where("id", "=", id)
+          .executeTakeFirstOrThrow()).summary_json!;
+        assert.equal(decodeArtifact(row.content), 2 * (JSON.parse(laps).laps.length + 1000));
+      });
+    },
+  });
+}

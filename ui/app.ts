@@ -1,0 +1,245 @@
+/**
+ * The workbench shell: top bar with the registered views as tabs, session
+ * drawer, upload, lap picker, settings, and the open view. State that can be
+ * linked lives in the URL; units and theme in the browser.
+ *
+ * @module
+ */
+
+/// <reference lib="dom" />
+
+import { html } from "htm/preact";
+import type { VNode } from "preact";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { CornerFocus, LapSelection, RegisteredView } from "../sdk/views.ts";
+import { createSessionStore, type SessionStore } from "./api/session_store.ts";
+import { deleteSession, fetchSession, listSessions, type SessionListItem } from "./api/server_api.ts";
+import { createChartKit } from "./charts/kit.ts";
+import { LapPicker } from "./shell/lap_picker.ts";
+import { SessionDrawer } from "./shell/session_drawer.ts";
+import { SettingsMenu } from "./shell/settings_menu.ts";
+import { SessionStatusView } from "./shell/session_status.ts";
+import { useKeyboardShortcuts } from "./shell/shortcuts.ts";
+import { createCursorStore } from "./state/cursor.ts";
+import { useSettings } from "./state/settings.ts";
+import { useUrlState } from "./state/url_state.ts";
+import { createUnits } from "./units.ts";
+import { UploadPanel } from "./upload/upload_panel.ts";
+import { useUploadQueue } from "./upload/upload_queue.ts";
+import { ViewHost } from "./views/view_host.ts";
+
+/** Properties of {@linkcode App}. */
+export interface AppProps {
+  /** Every registered view, panel and chart. */
+  registry: readonly RegisteredView[];
+}
+
+const CORNER_LEAD_IN_M = 150;
+const CORNER_LEAD_OUT_M = 50;
+
+/** The whole page. */
+export function App({ registry }: AppProps): VNode {
+  const [settings, updateSettings] = useSettings();
+  const [url, updateUrl] = useUrlState();
+  const [sessions, setSessions] = useState<SessionListItem[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [store, setStore] = useState<SessionStore | null>(null);
+  const [sessionError, setSessionError] = useState<string | null>(null);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const stores = useRef(new Map<string, SessionStore>());
+  const cursor = useMemo(createCursorStore, [store]);
+  const units = useMemo(() => createUnits(settings), [settings.speed, settings.distance]);
+  const kit = useMemo(() => createChartKit(units, cursor, settings.theme), [units, cursor, settings.theme]);
+
+  const views = useMemo(
+    () =>
+      registry.filter((r) => r.contribution.kind === "view")
+        .sort((a, b) => (a.contribution.order ?? 100) - (b.contribution.order ?? 100)),
+    [registry],
+  );
+  const view = views.find((v) => v.contribution.id === url.view) ?? views[0];
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = settings.theme;
+  }, [settings.theme]);
+
+  const refreshList = useCallback(async () => {
+    try {
+      setSessions(await listSessions());
+      setListError(null);
+    } catch (error) {
+      setListError(error instanceof Error ? error.message : String(error));
+    }
+  }, []);
+  useEffect(() => void refreshList(), []);
+
+  // Landing on "/" with sessions: open the newest analysed one.
+  useEffect(() => {
+    if (url.session || !sessions) return;
+    const newest = sessions.find((s) => s.status === "ready");
+    if (newest) updateUrl({ session: newest.session.id });
+  }, [sessions, url.session]);
+
+  const loadSession = useCallback(async (id: string) => {
+    setSessionError(null);
+    try {
+      const detail = await fetchSession(id);
+      const created = createSessionStore(detail);
+      if (detail.status === "ready") stores.current.set(id, created);
+      setStore(created);
+    } catch (error) {
+      setStore(null);
+      setSessionError(error instanceof Error ? error.message : String(error));
+    }
+  }, []);
+  useEffect(() => {
+    if (!url.session) return setStore(null);
+    const cached = stores.current.get(url.session);
+    if (cached) setStore(cached);
+    else void loadSession(url.session);
+  }, [url.session]);
+
+  const openSession = useCallback((id: string) => {
+    updateUrl({ session: id, ref: null, comp: null, corner: null });
+    setDrawerOpen(false);
+  }, []);
+
+  const uploads = useUploadQueue((sessionId) => {
+    void refreshList();
+    stores.current.delete(sessionId);
+    if (url.session === sessionId) void loadSession(sessionId);
+    else if (!url.session || uploads.items.length <= 1) openSession(sessionId);
+  });
+
+  const remove = useCallback(async (id: string) => {
+    await deleteSession(id);
+    stores.current.delete(id);
+    if (url.session === id) updateUrl({ session: null, ref: null, comp: null, corner: null });
+    await refreshList();
+  }, [url.session]);
+
+  const detail = store?.detail ?? null;
+  const ready = detail?.status === "ready" && detail.session.id === url.session;
+  const bestLap = detail?.session.bestLap ?? null;
+  const laps: LapSelection = useMemo(() => ({
+    ref: url.ref ?? bestLap ?? detail?.laps.find((l) => l.timeS !== null)?.number ?? null,
+    comp: url.comp,
+    select: (ref, comp) => updateUrl({ ref: ref === bestLap ? null : ref, comp }),
+  }), [url.ref, url.comp, bestLap, detail]);
+
+  const corner: CornerFocus = useMemo(() => ({
+    selected: url.corner,
+    select(n) {
+      updateUrl({ corner: n });
+      const corners = store?.artifact("corners") as
+        | { number: number; entryM: number; exitM: number }[]
+        | undefined;
+      const c = n === null ? undefined : corners?.find((x) => x.number === n);
+      cursor.setZoom(c ? [Math.max(0, c.entryM - CORNER_LEAD_IN_M), c.exitM + CORNER_LEAD_OUT_M] : null);
+    },
+  }), [url.corner, store, cursor]);
+
+  const open = useCallback((viewId: string, options?: { corner?: number }) => {
+    updateUrl({ view: viewId });
+    if (options?.corner !== undefined) corner.select(options.corner);
+  }, [corner]);
+
+  const inputs = useMemo(
+    () => store && { store, laps, corner, cursor, units, theme: settings.theme, kit, open },
+    [store, laps, corner, cursor, units, settings.theme, kit, open],
+  );
+
+  const loadTrackStores = useCallback(async () => {
+    const slug = store?.detail.session.trackSlug;
+    if (!slug || !sessions) return store ? [store] : [];
+    const same = sessions.filter((s) => s.status === "ready" && s.session.trackSlug === slug);
+    const loaded = await Promise.all(same.map(async ({ session }) => {
+      let s = stores.current.get(session.id);
+      if (!s) {
+        s = createSessionStore(await fetchSession(session.id));
+        stores.current.set(session.id, s);
+      }
+      return s;
+    }));
+    return loaded.sort((a, b) => (a.detail.session.date ?? "").localeCompare(b.detail.session.date ?? ""));
+  }, [store, sessions]);
+
+  useKeyboardShortcuts({
+    views,
+    onView: (id) => updateUrl({ view: id }),
+    onEscape: () => {
+      setDrawerOpen(false);
+      setSettingsOpen(false);
+    },
+    corner,
+    cornerCount: () => (store?.artifact("corners") as unknown[] | undefined)?.length ?? 0,
+  });
+
+  const uploadPanel = (large = false) =>
+    html`<${UploadPanel} queue=${uploads} onOpen=${openSession} large=${large} />`;
+
+  return html`
+    <div class="app">
+      <header class="topbar">
+        <button type="button" class="icon" aria-label="Sessions" aria-expanded=${drawerOpen} onClick=${() =>
+          setDrawerOpen(!drawerOpen)}>☰</button>
+        <a class="brand" href="/" onClick=${(e: Event) => {
+          e.preventDefault();
+          updateUrl({ session: null, view: null, ref: null, comp: null, corner: null });
+        }}>Cataclysm<span> Workbench</span></a>
+        ${ready && html`<nav class="tabs" role="tablist" aria-label="Views">
+          ${
+          views.map((v) =>
+            html`
+              <button type="button" role="tab" aria-selected=${v === view} class=${v === view
+                ? "tab on"
+                : "tab"}
+                data-view-tab=${v.contribution.id} title=${`${v.contribution.description ?? ""}${
+                  v.contribution.key ? ` (${v.contribution.key})` : ""
+                }`}
+                onClick=${() => updateUrl({ view: v.contribution.id })}>${v.contribution.title}</button>
+            `
+          )
+        }
+        </nav>`}
+        <span class="spacer"></span>
+        <button type="button" class="button" onClick=${() => setDrawerOpen(true)}>Upload</button>
+        <button type="button" class="icon" aria-label="Settings" aria-expanded=${settingsOpen} onClick=${() =>
+          setSettingsOpen(!settingsOpen)}>⚙</button>
+        ${settingsOpen &&
+          html`<${SettingsMenu} settings=${settings} onChange=${updateSettings} onClose=${() =>
+            setSettingsOpen(false)} />`}
+      </header>
+      ${drawerOpen && html`
+        <div class="scrim" onClick=${() => setDrawerOpen(false)}></div>
+        <${SessionDrawer} sessions=${sessions ?? []} current=${url.session} units=${units}
+          onOpen=${openSession} onDelete=${remove} onClose=${() => setDrawerOpen(false)}>${uploadPanel()}<//>
+      `}
+      <main class="main" id="main">
+        ${listError && html`<p class="inline-error" role="alert">Could not list sessions: ${listError}</p>`}
+        ${!url.session && sessions && html`<section class="welcome">
+          <h1>Where did the time go?</h1>
+          <p>Drop a RaceChrono, VBOX or AiM export: the workbench finds the circuit, the laps and every corner.</p>
+          ${uploadPanel(true)}
+        </section>`}
+        ${!url.session && !sessions && !listError &&
+          html`<div class="skeleton tall" aria-busy="true" aria-label="Loading"></div>`}
+        ${url.session && sessionError && html`<p class="inline-error" role="alert">${sessionError}</p>`}
+        ${url.session && !sessionError && (!detail || detail.session.id !== url.session) &&
+          html`<div class="skeleton tall" aria-busy="true" aria-label="Loading session"></div>`}
+        ${detail && detail.session.id === url.session && detail.status !== "ready" &&
+          html`<${SessionStatusView} detail=${detail} onReady=${() => {
+            void refreshList();
+            void loadSession(detail.session.id);
+          }} />`}
+        ${ready && inputs && view && html`
+          <${LapPicker} laps=${detail.laps} bestLap=${bestLap} selection=${laps} units=${units} />
+          <${ViewHost} key=${`${view.contribution.id}:${detail.session.id}`} view=${view} registry=${registry}
+            inputs=${inputs} loadTrackStores=${loadTrackStores} subscribeZoom=${cursor.subscribeZoom} />
+        `}
+        ${ready && views.length === 0 && html`<p class="empty-state">No view plugin is registered.</p>`}
+      </main>
+    </div>
+  `;
+}

@@ -1,0 +1,76 @@
+/**
+ * The lap picker: a reference lap (the best lap unless chosen) and an
+ * optional comparison lap. The pill bar toggles the comparison lap; the
+ * select picks the reference. Excluded laps are dimmed, the best is starred.
+ *
+ * @module
+ */
+
+import { html } from "htm/preact";
+import type { VNode } from "preact";
+import type { LapSelection, Units, ViewLap } from "../../sdk/views.ts";
+
+/** Properties of {@linkcode LapPicker}. */
+export interface LapPickerProps {
+  /** Laps of the session. */
+  laps: readonly ViewLap[];
+  /** Best lap number. */
+  bestLap: number | null;
+  /** Current selection. */
+  selection: LapSelection;
+  /** Units (for lap times). */
+  units: Units;
+}
+
+/** Reference select, comparison pills and a reset button. */
+export function LapPicker({ laps, bestLap, selection, units }: LapPickerProps): VNode {
+  const { ref, comp } = selection;
+  const timed = laps.filter((l) => l.timeS !== null);
+  const pick = (lap: number) => {
+    if (lap === ref) return;
+    selection.select(ref, lap === comp ? null : lap);
+  };
+  return html`
+    <nav class="lap-picker" aria-label="Laps">
+      <label class="ref-select">
+        <span>Reference</span>
+        <select
+          value=${ref ?? ""}
+          onChange=${(e: Event) => {
+            const lap = Number((e.currentTarget as HTMLSelectElement).value);
+            selection.select(lap, comp === lap ? null : comp);
+          }}
+        >
+          ${timed.map((l) =>
+            html`<option value=${l.number}>L${l.number} ${units.formatLapTime(l.timeS)}${
+              l.number === bestLap ? " (best)" : ""
+            }</option>`
+          )}
+        </select>
+      </label>
+      <div class="pills" role="group" aria-label="Compare with lap">
+        ${timed.map((l) => {
+          const state = l.number === ref ? "ref" : l.number === comp ? "comp" : "";
+          return html`
+            <button
+              type="button"
+              class=${`pill ${state} ${l.included ? "" : "excluded"}`}
+              aria-pressed=${state !== ""}
+              title=${l.included
+                ? l.tags.join(", ")
+                : `${l.excludedReason ?? "excluded"}${l.tags.length ? ` · ${l.tags.join(", ")}` : ""}`}
+              data-lap=${l.number}
+              onClick=${() => pick(l.number)}
+            >
+              <span class="pill-lap">L${l.number}${l.number === bestLap ? "★" : ""}</span>
+              <span class="pill-time">${units.formatLapTime(l.timeS)}</span>
+            </button>
+          `;
+        })}
+      </div>
+      ${(comp !== null || (bestLap !== null && ref !== bestLap)) &&
+        html`<button type="button" class="link" onClick=${() =>
+          selection.select(bestLap, null)}>Best lap only</button>`}
+    </nav>
+  `;
+}

@@ -1,0 +1,46 @@
+/**
+ * The settings popover: speed and distance units, colour theme. Choices are
+ * kept in the browser.
+ *
+ * @module
+ */
+
+import { html } from "htm/preact";
+import type { VNode } from "preact";
+import type { Settings } from "../state/settings.ts";
+
+/** Properties of {@linkcode SettingsMenu}. */
+export interface SettingsMenuProps {
+  /** Current settings. */
+  settings: Settings;
+  /** Changes some settings. */
+  onChange: (patch: Partial<Settings>) => void;
+  /** Closes the menu. */
+  onClose: () => void;
+}
+
+/** Three radio groups. */
+export function SettingsMenu({ settings, onChange, onClose }: SettingsMenuProps): VNode {
+  const group = <K extends keyof Settings>(key: K, label: string, choices: [Settings[K], string][]) =>
+    html`<fieldset>
+      <legend>${label}</legend>
+      ${
+      choices.map(([value, text]) =>
+        html`<label class="radio">
+          <input type="radio" name=${key} checked=${settings[key] === value}
+            onChange=${() => onChange({ [key]: value } as Partial<Settings>)} />
+          ${text}
+        </label>`
+      )
+    }
+    </fieldset>`;
+  return html`
+    <div class="popover settings" role="dialog" aria-label="Settings" onKeyDown=${(e: KeyboardEvent) =>
+      e.key === "Escape" && onClose()}>
+      ${group("speed", "Speed", [["kmh", "km/h"], ["mph", "mph"]])}
+      ${group("distance", "Distance", [["m", "metres"], ["ft", "feet"]])}
+      ${group("theme", "Theme", [["light", "Light"], ["dark", "Dark"]])}
+      <button type="button" class="button" onClick=${onClose}>Done</button>
+    </div>
+  `;
+}

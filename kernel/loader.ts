@@ -33,6 +33,8 @@ export interface LoadedPlugins {
   registry: Registry;
   /** Plugins refused, stages that can never run (missing producers, cycles). */
   problems: Diagnostic[];
+  /** Folder of each loaded plugin, by plugin id (browser modules of its views are relative to it). */
+  folders: Map<string, URL>;
 }
 
 /** Extra plugin folders named in the environment (`WORKBENCH_PLUGINS`). */
@@ -66,11 +68,14 @@ export async function importPlugin(moduleUrl: URL): Promise<PluginManifest> {
 export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlugins> {
   const registry = createRegistry();
   const problems: Diagnostic[] = [];
+  const folders = new Map<string, URL>();
   const urls = options.builtin === false ? [] : await builtinPluginUrls();
   for (const dir of options.pluginDirs ?? []) urls.push(pathToFileURL(resolve(dir, "mod.ts")));
   for (const url of urls) {
     try {
-      registry.register(await importPlugin(url));
+      const manifest = await importPlugin(url);
+      registry.register(manifest);
+      folders.set(manifest.id, new URL("./", url));
     } catch (error) {
       problems.push({
         severity: "error",
@@ -80,7 +85,7 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
     }
   }
   problems.push(...planStages(registry.stages(), [SessionKey.id]).problems);
-  return { registry, problems };
+  return { registry, problems, folders };
 }
 
 function pluginNameOf(url: URL): string {

@@ -9,7 +9,7 @@
 
 import { DataError } from "./errors.ts";
 import type { ParseContext } from "./format.ts";
-import type { Channels, LapMarker, Session } from "./session.ts";
+import type { Channels, DroppedSpan, LapMarker, Session } from "./session.ts";
 
 /** Raw columns as a format read them, before cleaning. */
 export interface RawSession {
@@ -46,6 +46,7 @@ const GAP_FACTOR = 5;
  *   at the first line after it;
  * - samples failing the GPS quality filter (`ctx.settings.gps`) are dropped,
  *   one `gps_quality` warning per contiguous stretch;
+ * - both kinds of stretch are listed in the session's `droppedSpans`;
  * - throws {@linkcode DataError} when no usable row is left.
  *
  * The session takes over the raw arrays: rows are dropped by compacting
@@ -58,12 +59,14 @@ export function buildSession(raw: RawSession, ctx: ParseContext): Session {
   const keep = new Uint8Array(n);
   const period = typicalPeriod(timeS);
   const gapS = Math.max(1, GAP_FACTOR * period);
+  const dropped: DroppedSpan[] = [];
   let last = -Infinity;
   let lastRow = -1;
   for (let i = 0; i < n; i++) {
     const t = timeS[i];
     if (t > last) {
       if (lastRow >= 0 && t - last > gapS) {
+        dropped.push({ startS: last, endS: t, rows: 0, reason: "dropout" });
         ctx.report({
           severity: "warning",
           code: "gps_dropout",
@@ -90,7 +93,7 @@ export function buildSession(raw: RawSession, ctx: ParseContext): Session {
       });
     }
   }
-  filterGpsQuality(raw, keep, ctx);
+  filterGpsQuality(raw, keep, ctx, dropped);
   let rows = 0;
   for (let i = 0; i < n; i++) rows += keep[i];
   if (rows < 2) {
@@ -116,6 +119,9 @@ export function buildSession(raw: RawSession, ctx: ParseContext): Session {
     trackNameHint: raw.trackNameHint,
     lapMarkers: raw.lapMarkers.map((m) => ({ timeS: m.timeS - t0, uncertaintyS: m.uncertaintyS })),
     metadata: raw.metadata,
+    droppedSpans: dropped
+      .sort((a, b) => a.startS - b.startS)
+      .map((span) => ({ ...span, startS: span.startS - t0, endS: span.endS - t0 })),
   };
 }
 
@@ -155,16 +161,27 @@ function typicalPeriod(timeS: Float64Array): number {
   return steps[steps.length >> 1];
 }
 
-/** Clears `keep` for samples failing the accuracy or satellite threshold, reporting each stretch once. */
-function filterGpsQuality(raw: RawSession, keep: Uint8Array, ctx: ParseContext): void {
+/**
+ * Clears `keep` for samples failing the accuracy or satellite threshold,
+ * reporting each stretch once and appending it to `dropped`.
+ */
+function filterGpsQuality(
+  raw: RawSession,
+  keep: Uint8Array,
+  ctx: ParseContext,
+  dropped: DroppedSpan[],
+): void {
   const { accuracyM, satellites, timeS } = raw.channels;
   const { maxAccuracyM, minSatellites } = ctx.settings.gps;
   if (!accuracyM && !satellites) return;
   let spanStart = -1;
   let lastBad = -1;
   let spanReason = "";
+  let spanKind: DroppedSpan["reason"] = "accuracy";
+  let spanRows = 0;
   const close = (end: number) => {
     if (spanStart < 0) return;
+    dropped.push({ startS: timeS[spanStart], endS: timeS[end], rows: spanRows, reason: spanKind });
     ctx.report({
       severity: "warning",
       code: "gps_quality",
@@ -180,14 +197,21 @@ function filterGpsQuality(raw: RawSession, keep: Uint8Array, ctx: ParseContext):
     if (!keep[i]) continue;
     const acc = accuracyM ? accuracyM[i] : NaN;
     const sats = satellites ? satellites[i] : NaN;
-    let reason = "";
-    if (acc > maxAccuracyM) reason = `GPS accuracy worse than ${maxAccuracyM} m`;
-    else if (sats < minSatellites) reason = `fewer than ${minSatellites} satellites`;
-    if (reason) {
+    const kind: DroppedSpan["reason"] | null = acc > maxAccuracyM
+      ? "accuracy"
+      : sats < minSatellites
+      ? "satellites"
+      : null;
+    if (kind) {
       if (spanStart < 0) {
         spanStart = i;
-        spanReason = reason;
+        spanKind = kind;
+        spanRows = 0;
+        spanReason = kind === "accuracy"
+          ? `GPS accuracy worse than ${maxAccuracyM} m`
+          : `fewer than ${minSatellites} satellites`;
       }
+      spanRows++;
       keep[i] = 0;
       lastBad = i;
     } else if (spanStart >= 0) close(lastBad);

@@ -76,3 +76,29 @@ Deno.test("a long pause is reported at the line after it; fewer than two rows le
   assert.match(diagnostics[0].message, /^5\.10 s without data before this line \(after line 19\)$/);
   assert.throws(() => build(raw([1, NaN, 0])), DataError);
 });
+
+Deno.test("dropped stretches are listed with their cause, on the session's time axis", () => {
+  // 0.1 s samples; rows 3-4 have poor accuracy; a 2 s pause after 100.7.
+  const input = raw([100, 100.1, 100.2, 100.3, 100.4, 100.5, 100.6, 100.7, 102.7, 102.8], [
+    1,
+    1,
+    1,
+    5,
+    6,
+    1,
+    1,
+    1,
+    1,
+    1,
+  ]);
+  const { session } = build(input);
+  const spans = session.droppedSpans!.map((s) => ({
+    ...s,
+    startS: Math.round(s.startS * 1e9) / 1e9,
+    endS: Math.round(s.endS * 1e9) / 1e9,
+  }));
+  assert.deepEqual(spans, [
+    { startS: 0.3, endS: 0.4, rows: 2, reason: "accuracy" },
+    { startS: 0.7, endS: 2.7, rows: 0, reason: "dropout" },
+  ]);
+});

@@ -1,9 +1,10 @@
 /**
- * `deno task analyze FILE [--json] [--track SLUG] [--lap N] [--plugins DIR]...`
+ * `deno task analyze FILE [--json] [--track SLUG] [--lap N] [--vehicle CAR.json] [--plugins DIR]...`
  *
  * Analyses one logger file and prints the laps and the best lap's corners (a
  * table, or the stable JSON contract with `--json`); `--lap N` adds lap N's
- * corner table. Exits 1 when no lap could be found, 2 on a usage or file error.
+ * corner table; `--vehicle` gives the car for the physics-optimal lap (the keys
+ * of a truth file's `car` block). Exits 1 when no lap could be found, 2 on a usage or file error.
  *
  * @module
  */
@@ -11,17 +12,19 @@
 import { basename } from "node:path";
 import { configuredPluginDirs, loadPlugins } from "../loader.ts";
 import { analyze } from "../run.ts";
+import { parseVehicle, type Vehicle } from "../../sdk/mod.ts";
 import { parseArgs } from "./args.ts";
 import { toAnalyzeJson } from "./analyze_json.ts";
 import { renderAnalysisTable } from "./analyze_table.ts";
 
-const USAGE = "usage: deno task analyze FILE [--json] [--track SLUG] [--lap N] [--plugins DIR]";
+const USAGE =
+  "usage: deno task analyze FILE [--json] [--track SLUG] [--lap N] [--vehicle CAR.json] [--plugins DIR]";
 
 /** Runs the analyze command with command-line arguments; returns the exit status. */
 export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, ["track", "lap", "plugins"]);
+    args = parseArgs(argv, ["track", "lap", "vehicle", "plugins"]);
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -35,6 +38,16 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   if (lap !== null && !(Number.isInteger(lap) && lap > 0)) {
     console.error(`--lap needs a lap number (a positive whole number), got '${lapText}'\n${USAGE}`);
     return 2;
+  }
+  const vehiclePath = args.values.get("vehicle")?.at(-1);
+  let vehicle: Vehicle | null = null;
+  if (vehiclePath !== undefined) {
+    try {
+      vehicle = parseVehicle(JSON.parse(await Deno.readTextFile(vehiclePath)));
+    } catch (error) {
+      console.error(`--vehicle ${vehiclePath}: ${(error as Error).message}`);
+      return 2;
+    }
   }
   const path = args.positional[0];
   let bytes: Uint8Array;
@@ -50,7 +63,7 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   const result = await analyze(registry, {
     file: basename(path),
     bytes,
-    settings: { trackSlug: args.values.get("track")?.at(-1) ?? null },
+    settings: { trackSlug: args.values.get("track")?.at(-1) ?? null, vehicle },
   });
   const doc = toAnalyzeJson(result, problems, lap);
   if (lap !== null && !doc.laps.some((l) => l.number === lap)) {

@@ -18,6 +18,7 @@ import {
   GpsQualityKey,
   LapsKey,
   LapTagsKey,
+  OptimalProfileKey,
   SessionKey,
   TrackKey,
 } from "../../sdk/mod.ts";
@@ -158,6 +159,7 @@ export function toAnalyzeJson(
   const gains = artifacts.get(GainsKey) ?? null;
   const consistency = artifacts.get(ConsistencyKey) ?? null;
   const gps = artifacts.get(GpsQualityKey);
+  const optimal = artifacts.get(OptimalProfileKey) ?? null;
   const cornersOf = (number: number) => lapCorners(result, number);
   return {
     file: result.file,
@@ -179,7 +181,7 @@ export function toAnalyzeJson(
     })),
     best_lap: best?.number ?? null,
     corners: best ? cornersOf(best.number) : [],
-    optimal_lap_time_s: null,
+    optimal_lap_time_s: optimal ? round(optimal.lapTimeS, 4) : null,
     selected_lap: lap === null ? null : { number: lap, corners: cornersOf(lap) },
     theoretical_best_s: gains ? round(gains.theoreticalBestS, 4) : null,
     gains_s: gains

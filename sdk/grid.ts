@@ -6,25 +6,36 @@
  */
 
 import type { DistanceLap } from "./laps.ts";
+import { createScratch } from "./scratch.ts";
 
 /** Standard gravity, m/s². */
 export const G = 9.80665;
 
+/** The prefix sums of {@linkcode movingAverage}, kept between calls. */
+const prefixScratch = createScratch();
+
 /**
  * Centred moving average over `windowPoints` points (odd or even; the window
- * shrinks at the ends instead of padding with zeros). O(n).
+ * shrinks at the ends instead of padding with zeros). O(n). Written into
+ * `out` when given (at least as long as `values`; the result is its first
+ * `values.length` values).
  */
-export function movingAverage(values: Float64Array, windowPoints: number): Float64Array {
+export function movingAverage(
+  values: Float64Array,
+  windowPoints: number,
+  out: Float64Array = new Float64Array(values.length),
+): Float64Array {
   const n = values.length;
-  const out = new Float64Array(n);
+  const averaged = out.subarray(0, n);
   const half = Math.max(0, Math.floor(windowPoints / 2));
-  const prefix = new Float64Array(n + 1);
+  const prefix = prefixScratch(n + 1);
+  prefix[0] = 0;
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + values[i];
   for (let i = 0; i < n; i++) {
     const lo = Math.max(0, i - half), hi = Math.min(n, i + half + 1);
-    out[i] = (prefix[hi] - prefix[lo]) / (hi - lo);
+    averaged[i] = (prefix[hi] - prefix[lo]) / (hi - lo);
   }
-  return out;
+  return averaged;
 }
 
 /** Linear interpolation of a grid channel at distance `m` (clamped to the lap). */
@@ -46,13 +57,18 @@ export function timeAt(lap: DistanceLap, m: number): number {
  * Longitudinal acceleration in g at each grid point, averaged over
  * `windowM` metres, from speed alone: the mean of a = v·dv/ds over a window
  * is exactly Δ(v²/2)/Δs across it, so no differentiation noise is added.
- * Works for every logger (no IMU needed).
+ * Works for every logger (no IMU needed). Written into `into` when given (at
+ * least `lap.points` long; the result is its first `lap.points` values).
  */
-export function longitudinalG(lap: DistanceLap, windowM = 10): Float64Array {
+export function longitudinalG(
+  lap: DistanceLap,
+  windowM = 10,
+  into: Float64Array = new Float64Array(lap.points),
+): Float64Array {
   const v = lap.channels.speedMps;
   const n = lap.points;
   const half = Math.max(1, Math.round(windowM / 2 / lap.stepM));
-  const out = new Float64Array(n);
+  const out = into.subarray(0, n);
   for (let i = 0; i < n; i++) {
     const lo = Math.max(0, i - half), hi = Math.min(n - 1, i + half);
     out[i] = hi > lo ? (v[hi] * v[hi] - v[lo] * v[lo]) / (2 * (hi - lo) * lap.stepM * G) : 0;

@@ -14,6 +14,7 @@
 
 import { createLocalProjection, type LocalProjection } from "./geo.ts";
 import { type CommonStations, commonStations, pointwiseMedian, valuesAtStations } from "./lap_alignment.ts";
+import { createScratch } from "./scratch.ts";
 import type { DistanceLap } from "./laps.ts";
 
 /** Laps' positions relative to their median line. */
@@ -53,6 +54,8 @@ export const MAX_LINE_LAPS = 15;
 
 /** How many line segments either side of a lap's own station the nearest point is sought in. */
 const SEARCH_SEGMENTS = 6;
+/** A lap's latitudes and longitudes at the stations, before projection (rebuilt for every lap). */
+const latScratch = createScratch(), lonScratch = createScratch();
 
 /**
  * Offsets of `laps` from the median line of `referenceLaps` (at most
@@ -84,8 +87,8 @@ export function lineOffsets(
     let p = projected.get(lap);
     if (!p) {
       // The projection is affine, so interpolating degrees and then projecting is exact (and cheaper).
-      const lat = valuesAtStations(lap, lap.channels.latDeg, stations);
-      const lon = valuesAtStations(lap, lap.channels.lonDeg, stations);
+      const lat = valuesAtStations(lap, lap.channels.latDeg, stations, latScratch(stations.count));
+      const lon = valuesAtStations(lap, lap.channels.lonDeg, stations, lonScratch(stations.count));
       p = projection.projectArrays(lat, lon);
       projected.set(lap, p);
     }

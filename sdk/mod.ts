@@ -47,3 +47,4 @@ export * from "./grip.ts";
 export * from "./optimal.ts";
 export * from "./channel_table.ts";
 export * from "./coaching.ts";
+export * from "./scratch.ts";

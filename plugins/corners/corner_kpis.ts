@@ -24,6 +24,7 @@ import {
   type ApexType,
   type Corner,
   type CornerKpi,
+  createScratch,
   longitudinalG,
   movingAverage,
   timeAt,
@@ -39,6 +40,9 @@ const SPEED_SMOOTHING_M = 3;
 /** A speed apex further than this share of the corner from the geometric apex is early or late. */
 export const APEX_TOLERANCE = 0.1;
 
+/** The lap's averaged speed and longitudinal g, rebuilt for every lap in the same buffers. */
+const speedScratch = createScratch(), longGScratch = createScratch();
+
 /**
  * The KPIs of every corner on the lap in `window`, in corner order.
  * `bridged` marks the points interpolated across missing samples (see
@@ -50,8 +54,12 @@ export function lapCornerKpis(
   bridged: Uint8Array | null = null,
 ): CornerKpi[] {
   const { lap } = window;
-  const speed = movingAverage(lap.channels.speedMps, Math.max(1, Math.round(SPEED_SMOOTHING_M / lap.stepM)));
-  const longG = longitudinalG(lap, LONG_G_WINDOW_M);
+  const speed = movingAverage(
+    lap.channels.speedMps,
+    Math.max(1, Math.round(SPEED_SMOOTHING_M / lap.stepM)),
+    speedScratch(lap.points),
+  );
+  const longG = longitudinalG(lap, LONG_G_WINDOW_M, longGScratch(lap.points));
   const lineM = window.offsetPoints * lap.stepM;
   // An event read at index i uses speeds up to half the averaging window either side.
   const reach = Math.ceil(LONG_G_WINDOW_M / 2 / lap.stepM) + 1;

@@ -9,11 +9,13 @@
 import {
   CornerKpisKey,
   CornersKey,
+  createScratch,
   defineStage,
   DistanceLapsKey,
   GRID_STEP_M,
   type LapCornerKpis,
   LapsKey,
+  type ScratchProvider,
   SessionKey,
 } from "../../sdk/mod.ts";
 import { lapCornerKpis } from "./corner_kpis.ts";
@@ -23,6 +25,12 @@ import { LONG_G_WINDOW_M, SEARCH_M, THROTTLE_HOLD_M } from "./pedal_events.ts";
 
 /** How far from a corner the pedal events are looked for, with their averaging windows, m. */
 const REACH_M = SEARCH_M + THROTTLE_HOLD_M + LONG_G_WINDOW_M;
+
+/** The lap windows' channels (`timeS`, `speedMps`), rebuilt for every lap in the same buffers. */
+const windowScratch: Record<string, ScratchProvider> = {
+  timeS: createScratch(),
+  speedMps: createScratch(),
+};
 
 /** Measures every corner on every complete lap. */
 export const cornerKpisStage = defineStage({
@@ -46,7 +54,7 @@ export const cornerKpisStage = defineStage({
     gridded.laps.forEach((lap, i) => {
       if (!lap.complete) return;
       ctx.signal.throwIfAborted();
-      const window = lapWindow(gridded, i, margin);
+      const window = lapWindow(gridded, i, margin, [], (name, points) => windowScratch[name](points));
       const bridged = bridgedPoints(window, lap.startTimeS, session.channels.timeS, gapS);
       const lapKpis = lapCornerKpis(corners, window, bridged);
       kpis.push({ lap: lap.number, corners: lapKpis });

@@ -62,13 +62,16 @@ export function griddedLaps(laps: readonly Lap[], distanceLaps: readonly Distanc
  * `timeS`, `speedMps` and the other named channels the lap has (a neighbour
  * lacking one lends nothing). The neighbours are read at the window's own
  * grid positions, counted from the line with the laps' driven distances, and
- * `timeS` is made continuous.
+ * `timeS` is made continuous. Each channel's array comes from `allocate`
+ * (every value is written), so a caller measuring lap after lap can reuse
+ * its buffers.
  */
 export function lapWindow(
   gridded: GriddedLaps,
   index: number,
   marginPoints: number,
   extraChannels: readonly string[] = [],
+  allocate: (channel: string, points: number) => Float64Array = (_, points) => new Float64Array(points),
 ): LapWindow {
   const { laps, grids } = gridded;
   const lap = grids[index];
@@ -86,7 +89,7 @@ export function lapWindow(
   const stepM = lap.stepM;
   const channels: Record<string, Float64Array> = {};
   for (const name of names) {
-    const out = new Float64Array(points);
+    const out = allocate(name, points);
     out.set(lap.channels[name], before);
     // Lap times run line to line, so the neighbours' elapsed times shift by whole lap times.
     const isTime = name === "timeS";

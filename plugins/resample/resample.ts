@@ -3,10 +3,16 @@
  * time from the lap's start crossing; every channel is linearly
  * interpolated; heading is unwrapped first so 359° → 1° does not pass 180°.
  *
+ * Speed: `timeS` and `speedMps` are computed at once; every other channel is
+ * computed the first time it is read (then kept as an ordinary property), so
+ * the channels no stage reads cost nothing. On a 2-hour session the grid
+ * holds tens of MB, and on this kind of host writing fresh memory is the main
+ * cost of the whole pipeline. The values are the same either way.
+ *
  * @module
  */
 
-import { type DistanceLap, GRID_STEP_M, type Lap, type Session } from "../../sdk/mod.ts";
+import { createScratch, type DistanceLap, GRID_STEP_M, type Lap, type Session } from "../../sdk/mod.ts";
 
 /**
  * Resamples one lap. The lap's first grid point is its start crossing
@@ -24,42 +30,43 @@ export function resampleLap(session: Session, lap: Lap): DistanceLap {
   const n = rows + 2;
   const startAt = fractionalRow(t, lap.startRow, lap.startTimeS);
   const endAt = fractionalRow(t, lap.endRow, lap.endTimeS);
-  // One channel's values at the lap's points; refilled for each channel.
-  const points = new Float64Array(n);
-  const fill = (column: Float64Array) => {
+  // One channel's values at the lap's points, in a scratch buffer refilled for each channel.
+  const lapPoints = (column: Float64Array) => {
+    const points = scratch(n);
     points[0] = valueAt(column, startAt);
     points.set(column.subarray(first, first + rows), 1);
     points[n - 1] = valueAt(column, endAt);
+    return points;
   };
 
   // Distance along the lap at each point, from speed and time.
-  fill(channels.speedMps);
+  const speedPoints = lapPoints(channels.speedMps);
   const distance = new Float64Array(n);
   let prevTime = lap.startTimeS;
   for (let k = 1; k < n; k++) {
     const time = k < n - 1 ? t[first + k - 1] : lap.endTimeS;
-    distance[k] = distance[k - 1] + 0.5 * (points[k] + points[k - 1]) * (time - prevTime);
+    distance[k] = distance[k - 1] + 0.5 * (speedPoints[k] + speedPoints[k - 1]) * (time - prevTime);
     prevTime = time;
   }
   const grid = gridPosition(distance);
-  const speedMps = onGrid(points, grid);
+  const speedMps = onGrid(speedPoints, grid);
   // Elapsed time: the crossings' own times, not interpolated session times.
-  points[0] = 0;
-  for (let k = 0; k < rows; k++) points[k + 1] = t[first + k] - lap.startTimeS;
-  points[n - 1] = lap.endTimeS - lap.startTimeS;
-  const result: Record<string, Float64Array> = { timeS: onGrid(points, grid), speedMps };
+  const timePoints = scratch(n);
+  timePoints[0] = 0;
+  for (let k = 0; k < rows; k++) timePoints[k + 1] = t[first + k] - lap.startTimeS;
+  timePoints[n - 1] = lap.endTimeS - lap.startTimeS;
+  const result: Record<string, Float64Array> = { timeS: onGrid(timePoints, grid), speedMps };
   for (const name in channels) {
     const column = channels[name];
     if (!column || name === "timeS" || name === "speedMps") continue;
-    fill(column);
-    if (name === "headingDeg") {
+    defineOnFirstRead(result, name, () => {
+      const points = lapPoints(column);
+      if (name !== "headingDeg") return onGrid(points, grid);
       unwrapDegrees(points);
       const heading = onGrid(points, grid);
       for (let i = 0; i < heading.length; i++) heading[i] = ((heading[i] % 360) + 360) % 360;
-      result[name] = heading;
-    } else {
-      result[name] = onGrid(points, grid);
-    }
+      return heading;
+    });
   }
   return {
     number: lap.number,
@@ -68,6 +75,33 @@ export function resampleLap(session: Session, lap: Lap): DistanceLap {
     channels: result as DistanceLap["channels"],
   };
 }
+
+/**
+ * Adds channel `name` to `channels` as an enumerable property whose value
+ * `compute` makes on the first read; from then on it is a plain data
+ * property holding that value (assigning works too).
+ */
+function defineOnFirstRead(
+  channels: Record<string, Float64Array>,
+  name: string,
+  compute: () => Float64Array,
+): void {
+  const settle = (value: Float64Array) =>
+    Object.defineProperty(channels, name, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(channels, name, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+}
+
+/** One channel's values at a lap's points, rebuilt for every channel and lap in the same buffer. */
+const scratch = createScratch();
 
 /** Where each grid point lies among a lap's points: between `segment[i]` and the next, at `fraction[i]`. */
 interface GridPosition {

@@ -57,3 +57,24 @@ Deno.test("heading is interpolated the short way round through north", () => {
     assert.ok(h >= 349.9 || h <= 40, `heading ${h} should stay near north`);
   }
 });
+
+Deno.test("channels computed on first read are listed, stable and behave as plain properties", () => {
+  const grid = resampleLap(session(100, 20, () => 90), lap(1.05, 8.05, 11, 81));
+  assert.deepEqual(Object.keys(grid.channels), [
+    "timeS",
+    "speedMps",
+    "latDeg",
+    "lonDeg",
+    "headingDeg",
+    "altitudeM",
+  ]);
+  const altitude = grid.channels.altitudeM;
+  assert.equal(grid.channels.altitudeM, altitude, "the same array on every read");
+  // A copy sees the values (the stored-artifact encoder and structuredClone read every property).
+  const copy = structuredClone(grid.channels);
+  assert.deepEqual(copy.headingDeg, grid.channels.headingDeg);
+  assert.equal(copy.headingDeg.length, grid.points);
+  const replacement = new Float64Array(grid.points);
+  grid.channels.latDeg = replacement;
+  assert.equal(grid.channels.latDeg, replacement);
+});

@@ -30,6 +30,7 @@
 import {
   type ClockedLap,
   createLocalProjection,
+  createScratch,
   type DistanceLap,
   movingAverage,
   pointwiseMedian,
@@ -45,6 +46,8 @@ const POSITION_SMOOTHING_M = 5;
 const POSITION_HALF_CHORD_M = 2;
 
 const DEG_TO_RAD = Math.PI / 180;
+/** The extended heading's prefix sums, rebuilt for every lap (see {@linkcode closedLapCurvature}). */
+const prefixScratch = createScratch();
 
 /**
  * Unwrapped heading of a lap at every grid point, radians clockwise from
@@ -129,7 +132,8 @@ export function closedLapCurvature(
  * Prefix sums of a closed lap's heading extended `before` grid points
  * before the line and `after` points past its last point: before the line
  * it continues from the lap's end, after it from the start, a whole number
- * of turns apart. Entry k is the sum of the first k extended headings.
+ * of turns apart. Entry k is the sum of the first k extended headings. The
+ * array is a scratch buffer, valid until the next call.
  */
 function periodicPrefixSum(
   headingRad: Float64Array,
@@ -156,7 +160,8 @@ function periodicPrefixSum(
     const lap = Math.floor(m / lengthM);
     return headingAt(m - lap * lengthM) + lap * turns;
   };
-  const prefix = new Float64Array(before + n + after + 1);
+  const prefix = prefixScratch(before + n + after + 1);
+  prefix[0] = 0;
   let sum = 0, k = 0;
   for (let j = -before; j < 0; j++) prefix[++k] = sum += extendedAt(j * stepM);
   for (let j = 0; j < n; j++) prefix[++k] = sum += headingRad[j];

@@ -51,10 +51,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   if (config.database.dialect === "sqlite") await Deno.mkdir(config.dataDir, { recursive: true });
   const storage = await openStorage(config.database);
-  const loaded = await loadPlugins({
+  const { registry, problems, folders } = await loadPlugins({
     pluginDirs: [...configuredPluginDirs(), ...config.pluginDirs],
   });
-  const { registry, problems, folders } = loaded;
   for (const p of problems) log(`plugin problem (${p.plugin}): ${p.message}`);
   let worker: Worker | null = null;
   let coachingWorker: Worker | null = null;
@@ -64,7 +63,6 @@ export async function startServer(
     storage,
     registry,
     loadProblems: problems,
-    plugins: loaded,
     config,
     events: createSessionEvents(),
     artifacts: createArtifactLoader(storage, registry, ARTIFACT_CACHE_BYTES),
@@ -128,7 +126,6 @@ export async function startServer(
       await worker?.stop();
       await coachingWorker?.stop();
       await storage.close();
-      loaded.close();
     },
   };
 }

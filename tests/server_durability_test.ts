@@ -55,7 +55,9 @@ for (const { dialect, ignore } of DIALECTS) {
         await first.kill("SIGKILL");
       }
 
-      await using second = await spawnServer({ ...env, SLOW_STAGE_MS: "100" });
+      // The second process resumes the job once the lease lapses; its slow stage lasts long enough
+      // that the first look below cannot race the resumed job to its end.
+      await using second = await spawnServer({ ...env, SLOW_STAGE_MS: "3000" });
       const killed = await getJson<Progress>(`${second.url}/api/sessions/${id}/progress`);
       assert.notEqual(killed.status, "ready", "the killed job had not finished");
       const session = await waitForStatus(second.url, id);

@@ -13,68 +13,30 @@ import { errorMessage } from "../parse.ts";
 import { markSessionFailed, setSessionStatus } from "../storage/sessions.ts";
 import { type AnalysisContext, runAnalysisJob } from "./analysis_job.ts";
 import { pipelineSignature } from "./incremental.ts";
+import { ClaimLostError, ShutdownError, startJobLoop, type Worker, type WorkerOptions } from "./job_loop.ts";
 import type { JobProgress } from "./progress.ts";
 import {
+  ANALYZE_JOB,
   backoffMs,
   type ClaimedJob,
-  claimNextJob,
   finishJob,
   recordProgress,
   releaseJob,
-  renewLease,
   requeueJob,
 } from "./queue.ts";
 import type { SessionEvents } from "./session_events.ts";
 
-/** Timing of the worker. */
-export interface WorkerOptions {
-  /** How long a claim lasts without renewal, ms; renewed every third of it. */
-  leaseMs: number;
-  /** How often to look for work when idle, ms. */
-  pollMs: number;
-  /** First retry delay, ms (doubles per attempt). */
-  retryBaseMs: number;
-  /** Longest retry delay, ms. */
-  retryMaxMs: number;
-}
-
-/** A running worker. */
-export interface Worker {
-  /** This worker's id (recorded on the jobs it claims). */
-  readonly id: string;
-  /** Looks for work now instead of at the next poll. */
-  wake(): void;
-  /** Stops after giving back the job in hand; resolves when the loop has ended. */
-  stop(): Promise<void>;
-}
+export type { Worker, WorkerOptions } from "./job_loop.ts";
 
 /** Minimum interval between progress writes to the database, ms. */
 const PROGRESS_WRITE_MS = 250;
 
-class ShutdownError extends Error {}
-class ClaimLostError extends Error {}
-
-/** Starts a worker loop. */
+/** Starts a worker loop claiming analysis jobs. */
 export function startWorker(
   context: AnalysisContext & { events: SessionEvents },
   options: WorkerOptions,
 ): Worker {
   const { storage: { db }, events } = context;
-  const id = `${Deno.hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`;
-  let stopping = false;
-  let wakeIdle: (() => void) | null = null;
-  let current: AbortController | null = null;
-
-  const idle = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeIdle = null;
-        resolve();
-      }
-      wakeIdle = done;
-    });
 
   async function failForGood(claim: ClaimedJob, error: string): Promise<void> {
     const sessionId = claim.job.session_id;
@@ -89,7 +51,7 @@ export function startWorker(
     if (owned) events.publish(sessionId, { type: "status", status: "failed", error });
   }
 
-  async function process(claim: ClaimedJob): Promise<void> {
+  async function handle(claim: ClaimedJob, signal: AbortSignal): Promise<void> {
     const sessionId = claim.job.session_id;
     if (claim.job.attempts > claim.job.max_attempts) {
       await failForGood(claim, claim.job.error ?? "the analysis stopped its worker too many times");
@@ -97,13 +59,6 @@ export function startWorker(
     }
     await setSessionStatus(db, sessionId, "processing");
     events.publish(sessionId, { type: "status", status: "processing", error: null });
-    const abort = new AbortController();
-    current = abort;
-    const heartbeat = setInterval(() => {
-      renewLease(db, claim, options.leaseMs)
-        .then((held) => held || abort.abort(new ClaimLostError("claim lost")))
-        .catch((error) => console.error(`job ${claim.job.id}: lease renewal failed: ${errorMessage(error)}`));
-    }, Math.max(50, options.leaseMs / 3));
     // Progress goes to the database at most every PROGRESS_WRITE_MS, the latest snapshot always last.
     let lastWrite = 0;
     let pending: JobProgress | null = null;
@@ -123,17 +78,17 @@ export function startWorker(
       else writeTimer ??= setTimeout(writePending, wait);
     };
     try {
-      const outcome = await runAnalysisJob(context, claim, abort.signal, onProgress);
+      const outcome = await runAnalysisJob(context, claim, signal, onProgress);
       if (outcome.status !== "lost") {
         events.publish(sessionId, { type: "status", status: outcome.status, error: outcome.error });
       }
     } catch (error) {
-      if (abort.signal.reason instanceof ShutdownError) {
+      if (signal.reason instanceof ShutdownError) {
         await releaseJob(db, claim);
         await setSessionStatus(db, sessionId, "queued");
         return;
       }
-      if (abort.signal.reason instanceof ClaimLostError) return;
+      if (signal.reason instanceof ClaimLostError) return;
       const message = `analysis crashed: ${errorMessage(error)}`;
       console.error(`job ${claim.job.id} (session ${sessionId}), attempt ${claim.job.attempts}: ${message}`);
       if (claim.job.attempts >= claim.job.max_attempts) {
@@ -150,33 +105,9 @@ export function startWorker(
         events.publish(sessionId, { type: "status", status: "queued", error: message });
       }
     } finally {
-      clearInterval(heartbeat);
       clearTimeout(writeTimer);
-      current = null;
     }
   }
 
-  const loop = (async () => {
-    while (!stopping) {
-      let claim: ClaimedJob | null = null;
-      try {
-        claim = await claimNextJob(context.storage, id, options.leaseMs);
-        if (claim) await process(claim);
-      } catch (error) {
-        console.error(`worker ${id}: ${errorMessage(error)}`);
-      }
-      if (!claim && !stopping) await idle(options.pollMs);
-    }
-  })();
-
-  return {
-    id,
-    wake: () => wakeIdle?.(),
-    async stop() {
-      stopping = true;
-      current?.abort(new ShutdownError("server shutting down"));
-      wakeIdle?.();
-      await loop;
-    },
-  };
+  return startJobLoop({ ...options, storage: context.storage, kind: ANALYZE_JOB, label: "analyze", handle });
 }

@@ -2,8 +2,11 @@
  * Finds plugin folders and registers what they export. Built-in plugins are
  * listed in `plugins/builtin.json`; extra folders come from configuration
  * (`WORKBENCH_PLUGINS`, a list separated by the platform's path delimiter,
- * or the `pluginDirs` option). Both go through {@linkcode importPlugin}, the
- * single seam where isolation of untrusted code will be added.
+ * or the `pluginDirs` option). Built-in plugins (and folders inside
+ * `plugins/`) are imported in-process by {@linkcode importPlugin}; any other
+ * folder runs in its own sandboxed worker (`sandbox/host.ts`). A folder
+ * plugin contributing routes, services or formats cannot run in a worker
+ * yet: it is imported in-process and a warning says it is not isolated.
  *
  * @module
  */
@@ -15,6 +18,13 @@ import { errorMessage } from "./parse.ts";
 import { planStages } from "./plan.ts";
 import { createRegistry, type Registry } from "./registry.ts";
 import { SessionKey } from "../sdk/mod.ts";
+import { inProcessOnlyKinds } from "./sandbox/protocol.ts";
+import {
+  DEFAULT_SANDBOX_LIMITS,
+  loadSandboxed,
+  type PluginHealth,
+  type SandboxLimits,
+} from "./sandbox/host.ts";
 
 /** Where the built-in plugins live. */
 const PLUGINS_ROOT = new URL("../plugins/", import.meta.url);
@@ -25,7 +35,16 @@ export interface LoadOptions {
   builtin?: boolean;
   /** Extra plugin folders (each with a `mod.ts` default-exporting a manifest). */
   pluginDirs?: readonly string[];
+  /**
+   * Limits for plugins run in workers, or `false` to import every plugin
+   * in-process (default: {@linkcode DEFAULT_SANDBOX_LIMITS}, or `false` when
+   * the environment sets `WORKBENCH_SANDBOX=0`).
+   */
+  sandbox?: SandboxLimits | false;
 }
+
+/** Where a plugin came from: the built-in list or a configured folder. */
+export type PluginSource = "built-in" | "folder";
 
 /** A registry with its plugins loaded, and the problems found while loading. */
 export interface LoadedPlugins {
@@ -35,6 +54,14 @@ export interface LoadedPlugins {
   problems: Diagnostic[];
   /** Folder of each loaded plugin, by plugin id (browser modules of its views are relative to it). */
   folders: Map<string, URL>;
+  /** Where each loaded plugin came from, by plugin id. */
+  sources: Map<string, PluginSource>;
+  /** Health of a plugin: always healthy in-process; a sandboxed one turns unhealthy after a crash or overrun. */
+  health(plugin: string): PluginHealth;
+  /** Whether the plugin's stages run in a worker. */
+  isolated(plugin: string): boolean;
+  /** Terminates the plugin workers. */
+  close(): void;
 }
 
 /** Extra plugin folders named in the environment (`WORKBENCH_PLUGINS`). */
@@ -69,14 +96,48 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
   const registry = createRegistry();
   const problems: Diagnostic[] = [];
   const folders = new Map<string, URL>();
-  const urls = options.builtin === false ? [] : await builtinPluginUrls();
-  for (const dir of options.pluginDirs ?? []) urls.push(pathToFileURL(resolve(dir, "mod.ts")));
-  for (const url of urls) {
+  const sources = new Map<string, PluginSource>();
+  const sandboxes = new Map<string, Awaited<ReturnType<typeof loadSandboxed>>>();
+  const sandboxOff = options.sandbox === false ||
+    (options.sandbox === undefined && Deno.env.get("WORKBENCH_SANDBOX") === "0");
+  const limits = sandboxOff ? null : options.sandbox || DEFAULT_SANDBOX_LIMITS;
+  const entries: { url: URL; source: PluginSource }[] = [];
+  if (options.builtin !== false) {
+    for (const url of await builtinPluginUrls()) entries.push({ url, source: "built-in" });
+  }
+  for (const dir of options.pluginDirs ?? []) {
+    const url = pathToFileURL(resolve(dir, "mod.ts"));
+    entries.push({ url, source: url.href.startsWith(PLUGINS_ROOT.href) ? "built-in" : "folder" });
+  }
+  for (const { url, source } of entries) {
+    let sandboxed: Awaited<ReturnType<typeof loadSandboxed>> | null = null;
     try {
-      const manifest = await importPlugin(url);
+      let manifest: PluginManifest;
+      if (source === "folder" && limits) {
+        sandboxed = await loadSandboxed(url, limits);
+        if (sandboxed.inProcessOnly.length > 0) {
+          sandboxed.close();
+          sandboxed = null;
+          manifest = await importPlugin(url);
+          problems.push({
+            severity: "warning",
+            plugin: manifest.id,
+            message: `runs in-process, not isolated: its ${
+              inProcessOnlyKinds(manifest).join(", ")
+            } cannot run in a worker yet`,
+          });
+        } else {
+          manifest = sandboxed.manifest;
+        }
+      } else {
+        manifest = await importPlugin(url);
+      }
       registry.register(manifest);
       folders.set(manifest.id, new URL("./", url));
+      sources.set(manifest.id, source);
+      if (sandboxed) sandboxes.set(manifest.id, sandboxed);
     } catch (error) {
+      sandboxed?.close();
       problems.push({
         severity: "error",
         plugin: pluginNameOf(url),
@@ -85,7 +146,17 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
     }
   }
   problems.push(...planStages(registry.stages(), [SessionKey.id]).problems);
-  return { registry, problems, folders };
+  return {
+    registry,
+    problems,
+    folders,
+    sources,
+    health: (plugin) => sandboxes.get(plugin)?.health() ?? { status: "healthy" },
+    isolated: (plugin) => sandboxes.has(plugin),
+    close: () => {
+      for (const s of sandboxes.values()) s.close();
+    },
+  };
 }
 
 function pluginNameOf(url: URL): string {

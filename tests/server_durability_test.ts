@@ -33,6 +33,8 @@ for (const { dialect, ignore } of DIALECTS) {
       const env = {
         ...db.env,
         WORKBENCH_PLUGINS: join(ROOT, "tests", "fixtures", "slow_stage"),
+        // The fixture reads SLOW_STAGE_MS from the environment, which a sandboxed plugin may not.
+        WORKBENCH_SANDBOX: "0",
         JOB_LEASE_SECONDS: "1",
       };
       const file = await sampleFile("barber-8laps.csv");

@@ -9,6 +9,7 @@ import type { Diagnostic } from "../../sdk/mod.ts";
 import type { CoachingRuntime } from "../jobs/coaching_job.ts";
 import type { FileHandoff } from "../jobs/file_handoff.ts";
 import type { SessionEvents } from "../jobs/session_events.ts";
+import type { LoadedPlugins } from "../loader.ts";
 import type { Registry } from "../registry.ts";
 import type { Storage } from "../storage/database.ts";
 import type { SessionRow } from "../storage/schema.ts";
@@ -25,6 +26,8 @@ export interface ServerContext {
   registry: Registry;
   /** Problems found while loading plugins. */
   loadProblems: readonly Diagnostic[];
+  /** Where each plugin came from and whether it is healthy (absent: every plugin built-in and healthy). */
+  plugins?: Pick<LoadedPlugins, "sources" | "health" | "isolated">;
   /** Configuration. */
   config: ServerConfig;
   /** Session events of this process. */

@@ -51,9 +51,10 @@ export async function startServer(
 ): Promise<RunningServer> {
   if (config.database.dialect === "sqlite") await Deno.mkdir(config.dataDir, { recursive: true });
   const storage = await openStorage(config.database);
-  const { registry, problems, folders } = await loadPlugins({
+  const loaded = await loadPlugins({
     pluginDirs: [...configuredPluginDirs(), ...config.pluginDirs],
   });
+  const { registry, problems, folders } = loaded;
   for (const p of problems) log(`plugin problem (${p.plugin}): ${p.message}`);
   let worker: Worker | null = null;
   let coachingWorker: Worker | null = null;
@@ -63,6 +64,7 @@ export async function startServer(
     storage,
     registry,
     loadProblems: problems,
+    plugins: loaded,
     config,
     events: createSessionEvents(),
     artifacts: createArtifactLoader(storage, registry, ARTIFACT_CACHE_BYTES),
@@ -126,6 +128,7 @@ export async function startServer(
       await worker?.stop();
       await coachingWorker?.stop();
       await storage.close();
+      loaded.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * What the workbench can do: `GET /api/plugins` (every loaded plugin with
- * its formats, stages, artifacts and routes, plus plugins that failed to
+ * its source, health, formats, stages, artifacts and routes, plus plugins that failed to
  * load) and `GET /api/artifacts` (every artifact the pipeline produces).
  *
  * @module
@@ -16,7 +16,7 @@ export function pluginRoutes(ctx: ServerContext, routeProblems: readonly Diagnos
     defineApiRoute({
       method: "GET",
       path: "/api/plugins",
-      summary: "Loaded plugins with their formats, stages and routes, and loading problems",
+      summary: "Loaded plugins with source, health, formats, stages and routes, and loading problems",
       tag: "plugins",
       responses: { 200: "`{plugins, problems}`" },
       handler: () => ({
@@ -25,6 +25,10 @@ export function pluginRoutes(ctx: ServerContext, routeProblems: readonly Diagnos
           version: p.version,
           sdk: p.sdk,
           description: p.description,
+          source: ctx.plugins?.sources.get(p.id) ?? "built-in",
+          isolated: ctx.plugins?.isolated(p.id) ?? false,
+          health: ctx.plugins?.health(p.id) ?? { status: "healthy" },
+          views: (p.views ?? []).length,
           formats: (p.formats ?? []).map((f) => ({ id: f.id, name: f.name, extensions: f.extensions })),
           stages: (p.stages ?? []).map((s) => ({
             id: s.id,

@@ -128,8 +128,18 @@ export async function loadSandboxed(
       memoryTimer = undefined;
     }
   };
-  /** Sends one request and waits for its answer within the time limit. */
-  const request = (call: number, message: HostMessage, what: string): Promise<WorkerMessage> => {
+  /**
+   * Sends one request and waits for its answer within the time limit. The
+   * memory guard watches stage calls only: starting a worker and loading its
+   * module grows the process by a fixed amount, more so when several plugins
+   * load at once, which is not the plugin's doing.
+   */
+  const request = (
+    call: number,
+    message: HostMessage,
+    what: string,
+    guardMemory: boolean,
+  ): Promise<WorkerMessage> => {
     if (health.status === "unhealthy") {
       return Promise.reject(new Error(`plugin is unhealthy (${health.reason}); not run`));
     }
@@ -146,7 +156,7 @@ export async function loadSandboxed(
         resolve: (m) => (done(), resolve(m)),
         reject: (e) => (done(), reject(e)),
       });
-      watchMemory();
+      if (guardMemory) watchMemory();
       const { copy, transfer } = transferableCopy(message);
       worker.postMessage(copy, { transfer });
     });
@@ -163,7 +173,7 @@ export async function loadSandboxed(
   };
   worker.onmessageerror = () => fail("sent a message that could not be read");
 
-  const loaded = await request(0, { kind: "load", moduleUrl: moduleUrl.href }, "loading the module")
+  const loaded = await request(0, { kind: "load", moduleUrl: moduleUrl.href }, "loading the module", false)
     .catch((error: Error) => ({ kind: "load-failed", message: error.message }) as WorkerMessage);
   if (loaded.kind !== "loaded") {
     fail("not loaded");
@@ -177,6 +187,7 @@ export async function loadSandboxed(
       call,
       { kind: "run", call, stage: stageId, settings: ctx.settings, inputs },
       `stage "${stageId}"`,
+      true,
     );
     if (answer.kind !== "result" && answer.kind !== "failed") {
       throw new Error("unexpected answer from the worker");

@@ -48,3 +48,4 @@ export * from "./optimal.ts";
 export * from "./channel_table.ts";
 export * from "./coaching.ts";
 export * from "./scratch.ts";
+export * from "./app.ts";

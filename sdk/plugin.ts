@@ -4,6 +4,7 @@
  * @module
  */
 
+import type { AnalysisHook, AnyAppRoute } from "./app.ts";
 import type { CoachService } from "./coaching.ts";
 import type { FormatDefinition } from "./format.ts";
 import type { AnyRoute } from "./route.ts";
@@ -28,6 +29,13 @@ export interface PluginManifest {
   readonly views?: readonly ViewContribution[];
   /** HTTP routes, mounted by the server under `/api/plugins/{id}/sessions/{session id}` (see `route.ts`). */
   readonly routes?: readonly AnyRoute[];
+  /**
+   * Workbench-wide routes (sharing, leaderboards, …), mounted by the server
+   * under `/api/plugins/{id}` (see `app.ts`).
+   */
+  readonly appRoutes?: readonly AnyAppRoute[];
+  /** Called after every finished analysis, with the plugin's store (see `app.ts`). */
+  readonly onAnalysis?: AnalysisHook;
   /** Services the server runs itself (background work, streaming), by kind. */
   readonly services?: PluginServices;
 }

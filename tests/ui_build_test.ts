@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { PluginManifest } from "../sdk/mod.ts";
+import { CornersKey, GainsKey, type PluginManifest } from "../sdk/mod.ts";
 import { buildUi } from "../ui/build.ts";
 import { createUiHandler } from "../ui/serve.ts";
 
@@ -27,7 +27,8 @@ async function fixture() {
     id,
     title: id,
     in: ["v"],
-    needs: [],
+    needs: [CornersKey],
+    optional: [GainsKey],
     module,
   });
   const plugin: PluginManifest = {
@@ -66,6 +67,7 @@ Deno.test("view modules are bundled with the shell; bad contributions are refuse
       'view "no-module" not shown: a panel needs a browser module',
     ]);
     assert.ok(bundle.problems.every((p) => p.plugin === "fixture-views" && p.severity === "error"));
+    assert.deepEqual(bundle.prefetch, { views: ["v"], artifacts: { v: [CornersKey.id, GainsKey.id] } });
   } finally {
     await Deno.remove(root, { recursive: true });
   }
@@ -104,6 +106,7 @@ Deno.test("the handler serves the page and hashed assets, builds once, and leave
       problems: [],
       contributions: [],
       seconds: 0,
+      prefetch: { views: ["dashboard"], artifacts: { dashboard: ["corners</script>"] } },
     });
   });
   const get = (path: string, headers: Record<string, string> = {}) =>
@@ -115,6 +118,7 @@ Deno.test("the handler serves the page and hashed assets, builds once, and leave
   const html = await page.text();
   assert.match(html, /src="\/assets\/app\.abc123\.js"/);
   assert.match(html, /workbenchPrefetch/);
+  assert.ok(html.includes('"corners\\u003c/script>"'), "the prefetch plan is embedded, `<` escaped");
   const gz = (await get("/assets/app.abc123.js", { "accept-encoding": "gzip, br" }))!;
   assert.equal(gz.headers.get("content-encoding"), "gzip");
   assert.match(gz.headers.get("cache-control")!, /immutable/);

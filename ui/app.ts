@@ -13,7 +13,13 @@ import type { VNode } from "preact";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { CornerFocus, LapSelection, RegisteredView } from "../sdk/views.ts";
 import { createSessionStore, type SessionStore } from "./api/session_store.ts";
-import { deleteSession, fetchSession, listSessions, type SessionListItem } from "./api/server_api.ts";
+import {
+  deleteSession,
+  fetchSession,
+  listSessions,
+  type SessionDetail,
+  type SessionListItem,
+} from "./api/server_api.ts";
 import { createChartKit } from "./charts/kit.ts";
 import { LapPicker } from "./shell/lap_picker.ts";
 import { SessionDrawer } from "./shell/session_drawer.ts";
@@ -26,6 +32,7 @@ import { useUrlState } from "./state/url_state.ts";
 import { createUnits } from "./units.ts";
 import { UploadPanel } from "./upload/upload_panel.ts";
 import { useUploadQueue } from "./upload/upload_queue.ts";
+import { prefetchViewData } from "./views/contribution_data.ts";
 import { ViewHost } from "./views/view_host.ts";
 
 /** Properties of {@linkcode App}. */
@@ -36,6 +43,11 @@ export interface AppProps {
 
 const CORNER_LEAD_IN_M = 150;
 const CORNER_LEAD_OUT_M = 50;
+
+/** The lap chosen in the address bar, else the best lap, else the first timed lap. */
+function referenceLap(detail: SessionDetail, chosen: number | null): number | null {
+  return chosen ?? detail.session.bestLap ?? detail.laps.find((l) => l.timeS !== null)?.number ?? null;
+}
 
 /** The whole page. */
 export function App({ registry }: AppProps): VNode {
@@ -81,12 +93,22 @@ export function App({ registry }: AppProps): VNode {
     if (newest) updateUrl({ session: newest.session.id });
   }, [sessions, url.session]);
 
+  // Read when a session's detail arrives, to start loading the open view's data at once.
+  const latest = useRef({ url, views });
+  latest.current = { url, views };
   const loadSession = useCallback(async (id: string) => {
     setSessionError(null);
     try {
       const detail = await fetchSession(id);
       const created = createSessionStore(detail);
-      if (detail.status === "ready") stores.current.set(id, created);
+      if (detail.status === "ready") {
+        const { url, views } = latest.current;
+        const viewId = (views.find((v) => v.contribution.id === url.view) ?? views[0])?.contribution.id;
+        if (viewId) {
+          prefetchViewData(created, registry, viewId, { ref: referenceLap(detail, url.ref), comp: url.comp });
+        }
+        stores.current.set(id, created);
+      }
       setStore(created);
     } catch (error) {
       setStore(null);
@@ -123,7 +145,7 @@ export function App({ registry }: AppProps): VNode {
   const ready = detail?.status === "ready" && detail.session.id === url.session;
   const bestLap = detail?.session.bestLap ?? null;
   const laps: LapSelection = useMemo(() => ({
-    ref: url.ref ?? bestLap ?? detail?.laps.find((l) => l.timeS !== null)?.number ?? null,
+    ref: detail ? referenceLap(detail, url.ref) : url.ref,
     comp: url.comp,
     select: (ref, comp) => updateUrl({ ref: ref === bestLap ? null : ref, comp }),
   }), [url.ref, url.comp, bestLap, detail]);

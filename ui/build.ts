@@ -47,6 +47,21 @@ export interface UiBundle {
   contributions: string[];
   /** Seconds spent (0 when served from the cache). */
   seconds: number;
+  /** What the page may fetch before the bundle runs (see {@linkcode ViewPrefetch}). */
+  prefetch: ViewPrefetch;
+}
+
+/**
+ * The artifacts each view's contributions need, so the page can request them
+ * while the bundle is still downloading: view ids in menu order (the first
+ * is the default view) and, per view, the artifact ids its header, panels and
+ * charts need or use.
+ */
+export interface ViewPrefetch {
+  /** View ids, in menu order. */
+  views: string[];
+  /** Artifact ids by view id. */
+  artifacts: Record<string, string[]>;
 }
 
 const UI_DIR = dirname(fileURLToPath(import.meta.url));
@@ -72,6 +87,7 @@ export async function buildUi(input: UiBuildInput): Promise<UiBundle> {
       problems,
       contributions: accepted.map((a) => a.contribution.id),
       seconds: 0,
+      prefetch: viewPrefetch(accepted),
     };
   }
 
@@ -98,7 +114,25 @@ export async function buildUi(input: UiBuildInput): Promise<UiBundle> {
     problems,
     contributions: accepted.map((a) => a.contribution.id),
     seconds: (performance.now() - started) / 1000,
+    prefetch: viewPrefetch(accepted),
   };
+}
+
+/** Per view, the artifacts its contributions need or use (the shell orders views as here). */
+function viewPrefetch(accepted: readonly Accepted[]): ViewPrefetch {
+  const views = accepted.filter((a) => a.contribution.kind === "view")
+    .sort((a, b) => (a.contribution.order ?? 100) - (b.contribution.order ?? 100))
+    .map((a) => a.contribution.id);
+  const artifacts: Record<string, string[]> = {};
+  for (const view of views) {
+    const ids = new Set<string>();
+    for (const { contribution: c } of accepted) {
+      if (c.id !== view && !c.in?.includes(view)) continue;
+      for (const key of [...c.needs, ...c.optional ?? []]) ids.add(key.id);
+    }
+    artifacts[view] = [...ids];
+  }
+  return { views, artifacts };
 }
 
 /** The contributions that can be bundled, and why the others cannot. */

@@ -6,23 +6,32 @@
  * @module
  */
 
-import type { UiBundle } from "./build.ts";
+import type { UiBundle, ViewPrefetch } from "./build.ts";
 
 /**
- * Starts the first API requests (the session list, and the linked session
- * with its diagnostics) while the bundle is still downloading and compiling;
- * `api/http.ts` picks them up. The session URL shape is `api/server_api.ts`'s.
- * Also warms the browser's number and date formatting.
+ * Starts the first API requests while the bundle is still downloading and
+ * compiling: the session list and, for a linked session, its detail, its
+ * diagnostics and — once the detail says which exist — the artifacts the
+ * linked view (`v`, else the first) needs; `api/http.ts` picks them up. The
+ * URL shapes are `api/server_api.ts`'s. Also warms the browser's number and
+ * date formatting.
  */
-const PREFETCH = `(function(){var p={},s=new URLSearchParams(location.search).get("s");` +
-  `function g(u){p[u]=fetch(u,{headers:{accept:"application/json"}})}g("/api/sessions");` +
-  `if(s){var b="/api/sessions/"+encodeURIComponent(s);g(b);g(b+"/diagnostics")}window.workbenchPrefetch=p;` +
-  // Load the locale data number and date formatting need (~0.1 s on first use) once the page is parsed,
-  // while the bundle and the data are still on their way.
-  `setTimeout(function(){try{new Intl.NumberFormat().format(1.5);new Date().toLocaleDateString()}catch(e){}})})()`;
+function prefetchScript(prefetch: ViewPrefetch): string {
+  const plan = JSON.stringify(prefetch).replace(/</g, "\\u003c");
+  return `(function(){var p={},q=new URLSearchParams(location.search),s=q.get("s"),P=${plan};` +
+    `function g(u){return p[u]=fetch(u,{headers:{accept:"application/json"}})}g("/api/sessions");` +
+    `if(s){var b="/api/sessions/"+encodeURIComponent(s);` +
+    `g(b).then(function(r){return r.ok?r.clone().json():null}).then(function(d){` +
+    `if(!d||d.status!=="ready")return;var ids=P.artifacts[q.get("v")]||P.artifacts[P.views[0]]||[];` +
+    `ids.forEach(function(k){if(d.artifacts.indexOf(k)>=0)g(b+"/artifacts/"+encodeURIComponent(k))})` +
+    `}).catch(function(){});g(b+"/diagnostics")}window.workbenchPrefetch=p;` +
+    // Load the locale data number and date formatting need (~0.1 s on first use) once the page is parsed,
+    // while the bundle and the data are still on their way.
+    `setTimeout(function(){try{new Intl.NumberFormat().format(1.5);new Date().toLocaleDateString()}catch(e){}})})()`;
+}
 
 /** The page that loads the bundle. */
-export function indexHtml(bundle: Pick<UiBundle, "hash">): string {
+export function indexHtml(bundle: Pick<UiBundle, "hash" | "prefetch">): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -33,7 +42,7 @@ export function indexHtml(bundle: Pick<UiBundle, "hash">): string {
 <title>Cataclysm Workbench</title>
 <link rel="stylesheet" href="/assets/app.${bundle.hash}.css">
 <link rel="modulepreload" href="/assets/app.${bundle.hash}.js">
-<script>${PREFETCH}</script>
+<script>${prefetchScript(bundle.prefetch)}</script>
 <script>try{var t=JSON.parse(localStorage.getItem("workbench.settings")||"{}").theme;document.documentElement.dataset.theme=t||(matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light")}catch(e){}</script>
 </head>
 <body>

@@ -16,6 +16,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import type { ChartModule, PanelModule, RegisteredView, ViewContext, ViewModule } from "../../sdk/views.ts";
 import type { SessionStore } from "../api/session_store.ts";
 import { ChartHost } from "../charts/chart_host.ts";
+import { loadContributionData, missingArtifacts, viewItems } from "./contribution_data.ts";
 import { ErrorBoundary } from "./error_boundary.ts";
 import { buildViewContext, type ContextInputs } from "./view_context.ts";
 
@@ -33,26 +34,10 @@ export interface ViewHostProps {
   subscribeZoom: (listener: () => void) => () => void;
 }
 
-const DEFAULT_ORDER = 100;
-
-/** Artifact ids a contribution needs that the session lacks (traces need `distance-laps`). */
-export function missingArtifacts(entry: RegisteredView, store: SessionStore): string[] {
-  const needs = [...entry.contribution.needs];
-  if (entry.contribution.traces?.length) needs.push("distance-laps");
-  if (entry.contribution.pairDelta === "required") needs.push("delta");
-  return needs.filter((id) => !store.has(id));
-}
-
 /** One view of the open session. */
 export function ViewHost({ view, registry, inputs, loadTrackStores, subscribeZoom }: ViewHostProps): VNode {
   const { store } = inputs;
-  const items = useMemo(
-    () =>
-      registry
-        .filter((r) => r.contribution.kind !== "view" && r.contribution.in?.includes(view.contribution.id))
-        .sort((a, b) => (a.contribution.order ?? DEFAULT_ORDER) - (b.contribution.order ?? DEFAULT_ORDER)),
-    [registry, view],
-  );
+  const items = useMemo(() => viewItems(registry, view.contribution.id), [registry, view]);
   const visible = items.filter((r) => missingArtifacts(r, store).length === 0);
   const hidden = items.filter((r) => missingArtifacts(r, store).length > 0);
   const sections: { title: string; entries: RegisteredView[] }[] = [];
@@ -119,27 +104,11 @@ type LoadedProps = Omit<ViewHostProps, "view" | "registry"> & {
 /** Loads what a contribution needs, then renders it with its context. */
 function Loaded({ entry, inputs, loadTrackStores, render }: LoadedProps): VNode {
   const { store, laps } = inputs;
-  const c = entry.contribution;
   const [state, setState] = useState<LoadState>({ status: "loading" });
-  const traceLaps = c.traces?.length ? [laps.ref, laps.comp].filter((l): l is number => l !== null) : [];
-  const wantsPairDelta = c.pairDelta !== undefined && store.has("delta") && laps.ref !== null;
   useEffect(() => {
     let live = true;
-    const work = async () => {
-      const trackStores = c.scope === "track" ? await loadTrackStores() : [];
-      const optional = (c.optional ?? []).filter((id) => store.has(id));
-      await Promise.all([
-        store.loadArtifacts([...c.needs, ...optional]),
-        traceLaps.length ? store.loadTraces(traceLaps, c.traces!) : null,
-        wantsPairDelta ? store.loadPairDelta(laps.ref!, laps.comp) : null,
-        ...trackStores.map((t) =>
-          t.loadArtifacts([...c.needs, ...c.optional ?? []].filter((id) => t.has(id)))
-        ),
-      ]);
-      return trackStores;
-    };
     const [ref, comp] = [laps.ref, laps.comp];
-    work().then(
+    loadContributionData(store, entry, { ref, comp }, loadTrackStores).then(
       (trackStores) => live && setState({ status: "ready", trackStores, ref, comp }),
       (error) => live && setState(error instanceof Error ? error : new Error(String(error))),
     );

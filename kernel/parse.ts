@@ -25,16 +25,20 @@ export function fileHead(bytes: Uint8Array): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Finds the first registered format whose `sniff` accepts the file; a throwing sniffer is reported and skipped. */
-export function detectFormat(
+/**
+ * Finds the first registered format whose `sniff` accepts the file; a
+ * throwing sniffer is reported and skipped. Sniffers may answer
+ * asynchronously (a sandboxed format always does).
+ */
+export async function detectFormat(
   formats: readonly RegisteredFormat[],
   bytes: Uint8Array,
   report: (d: Diagnostic) => void,
-): RegisteredFormat | null {
+): Promise<RegisteredFormat | null> {
   const head = fileHead(bytes);
   for (const f of formats) {
     try {
-      if (f.format.sniff(head)) return f;
+      if (await f.format.sniff(head)) return f;
     } catch (error) {
       report({
         severity: "error",
@@ -47,16 +51,16 @@ export function detectFormat(
   return null;
 }
 
-/** Parses a file with the matching format. Never throws for bad data or a crashing format. */
-export function parseFile(
+/** Parses a file with the matching format. Never rejects for bad data or a crashing format; only when cancelled. */
+export async function parseFile(
   formats: readonly RegisteredFormat[],
   file: string,
   bytes: Uint8Array,
   settings: RunSettings,
   signal: AbortSignal,
   report: (d: Diagnostic) => void,
-): ParseOutcome {
-  const chosen = detectFormat(formats, bytes, report);
+): Promise<ParseOutcome> {
+  const chosen = await detectFormat(formats, bytes, report);
   if (!chosen) {
     const names = formats.map((f) => `${f.format.name} (${f.format.extensions.join(", ")})`).join("; ");
     report({
@@ -71,7 +75,7 @@ export function parseFile(
   }
   const { plugin, format } = chosen;
   try {
-    const session = format.parse(bytes, {
+    const session = await format.parse(bytes, {
       file,
       settings,
       signal,

@@ -100,7 +100,7 @@ export async function analyze(registry: Registry, request: AnalysisRequest): Pro
   signal.throwIfAborted();
   progress({ stage: "parse", plugin: "kernel", index: 0, total, status: "started" });
   let t0 = performance.now();
-  const parsed = parseFile(registry.formats(), request.file, request.bytes, settings, signal, report);
+  const parsed = await parseFile(registry.formats(), request.file, request.bytes, settings, signal, report);
   stageSeconds.parse = (performance.now() - t0) / 1000;
   progress({
     stage: "parse",

@@ -30,18 +30,20 @@ export interface FormatDefinition {
   readonly extensions: readonly string[];
   /**
    * True when the text at the start of a file (up to 4 KiB, BOM removed)
-   * looks like this format.
+   * looks like this format. May be async.
    */
-  sniff(head: string): boolean;
+  sniff(head: string): boolean | Promise<boolean>;
   /**
    * Reads a whole file. Reports bad rows through `ctx.report` and skips them;
-   * throws {@linkcode DataError} only when nothing usable is left.
+   * throws {@linkcode DataError} only when nothing usable is left. May be
+   * async (e.g. to decompress the file first).
    */
-  parse(bytes: Uint8Array, ctx: ParseContext): Session;
+  parse(bytes: Uint8Array, ctx: ParseContext): Session | Promise<Session>;
 }
 
 /**
- * Declares a format. Returns its argument; exists for type inference.
+ * Declares a format. Returns its argument, typed as written (a synchronous
+ * `parse` stays synchronous for its tests); exists for type inference.
  *
  * @example
  * ```ts
@@ -53,6 +55,6 @@ export interface FormatDefinition {
  * });
  * ```
  */
-export function defineFormat(format: FormatDefinition): FormatDefinition {
+export function defineFormat<F extends FormatDefinition>(format: F): F {
   return format;
 }

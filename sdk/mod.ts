@@ -49,3 +49,4 @@ export * from "./channel_table.ts";
 export * from "./coaching.ts";
 export * from "./scratch.ts";
 export * from "./app.ts";
+export * from "./plugin_settings.ts";

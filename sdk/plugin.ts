@@ -7,6 +7,7 @@
 import type { AnalysisHook, AnyAppRoute } from "./app.ts";
 import type { CoachService } from "./coaching.ts";
 import type { FormatDefinition } from "./format.ts";
+import type { SettingsSchema } from "./plugin_settings.ts";
 import type { AnyRoute } from "./route.ts";
 import type { AnyStage } from "./stage.ts";
 import type { ViewContribution } from "./views.ts";
@@ -38,6 +39,12 @@ export interface PluginManifest {
   readonly onAnalysis?: AnalysisHook;
   /** Services the server runs itself (background work, streaming), by kind. */
   readonly services?: PluginServices;
+  /**
+   * Settings it accepts (see `plugin_settings.ts`): values come from
+   * `DATA_DIR/plugins.json`, are checked against this schema when the plugin
+   * loads, and reach stages as `ctx.settings.plugins[id]` (read them with `settingsOf`).
+   */
+  readonly settings?: SettingsSchema;
 }
 
 /** The services a plugin can provide; the server uses the first plugin providing each. */

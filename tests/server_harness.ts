@@ -28,7 +28,7 @@ export const DEMO_FILE = join(ROOT, "kernel", "cli", "demo", "barber-demo.csv");
 export interface TestDatabase {
   /** `sqlite` or `postgres`. */
   dialect: "sqlite" | "postgres";
-  /** Environment for a server using it (`DATA_DIR`, and `DATABASE_URL` for PostgreSQL). */
+  /** Environment for a server using it (`DATA_DIR`, and `DATABASE_URL`: empty for SQLite). */
   env: Record<string, string>;
   /** Removes it. */
   [Symbol.asyncDispose](): Promise<void>;
@@ -102,7 +102,8 @@ export async function testDatabase(dialect: "sqlite" | "postgres"): Promise<Test
   const dataDir = await Deno.makeTempDir({ prefix: "wb-data-" });
   const removeDataDir = () => Deno.remove(dataDir, { recursive: true }).catch(() => {});
   if (dialect === "sqlite") {
-    return { dialect, env: { DATA_DIR: dataDir }, [Symbol.asyncDispose]: removeDataDir };
+    // DATABASE_URL set empty: a spawned server would otherwise inherit the caller's PostgreSQL URL.
+    return { dialect, env: { DATA_DIR: dataDir, DATABASE_URL: "" }, [Symbol.asyncDispose]: removeDataDir };
   }
   const shared = Deno.env.get("DATABASE_URL");
   const cluster = shared ? null : await startCluster();

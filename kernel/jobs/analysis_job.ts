@@ -76,7 +76,7 @@ export async function runAnalysisJob(
   if (!file) return { status: "lost", error: null, progress: tracker.snapshot() }; // session deleted meanwhile
 
   const stored = await listArtifacts(db, sessionId);
-  const format = detectFormat(registry.formats(), file.content, () => {});
+  const format = await detectFormat(registry.formats(), file.content, () => {});
   const incremental = prepareIncrementalRun(
     registry,
     sessionFingerprint(registry, file.sha256, format, settings),

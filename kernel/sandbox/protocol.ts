@@ -1,6 +1,8 @@
 /**
- * Messages between the sandbox host and a plugin's worker, and the helper
- * that finds the typed-array buffers a message can transfer instead of copy.
+ * Messages between the workbench and a sandboxed plugin's process, and
+ * which contributions of a manifest can only run in-process. Stages and
+ * logger formats run in the sandbox; routes, analysis hooks and services
+ * need the workbench's storage and run in-process.
  *
  * @module
  */
@@ -15,7 +17,7 @@ export interface KeyDescription {
   description: string;
 }
 
-/** A stage as the worker describes it to the host. */
+/** A stage as the plugin's process describes it to the workbench. */
 export interface StageDescription {
   /** Stage id. */
   id: string;
@@ -27,7 +29,17 @@ export interface StageDescription {
   produces: Record<string, KeyDescription>;
 }
 
-/** A plugin manifest without its code, as the worker describes it to the host. */
+/** A logger format as the plugin's process describes it to the workbench. */
+export interface FormatDescription {
+  /** Format id. */
+  id: string;
+  /** Human name. */
+  name: string;
+  /** Usual file name extensions. */
+  extensions: string[];
+}
+
+/** A plugin manifest without its code, as the plugin's process describes it to the workbench. */
 export interface ManifestDescription {
   /** Plugin id. */
   id: string;
@@ -39,88 +51,111 @@ export interface ManifestDescription {
   description: string;
   /** Its stages. */
   stages: StageDescription[];
+  /** Its logger formats. */
+  formats: FormatDescription[];
   /** Views (plain data), when they survive a structured clone; otherwise empty. */
   views: unknown[];
-  /** Contributions that cannot run in a worker (routes, services, formats), by kind. */
+  /** Contributions that cannot run in a sandbox (routes, app routes, analysis hooks, services), by kind. */
   inProcessOnly: string[];
+  /** Its settings schema (plain data), if it declares one. */
+  settings?: PluginManifest["settings"];
 }
 
-/** Host to worker. */
+/** Workbench to plugin process. Values inside are in wire form (see `wire.ts`). */
 export type HostMessage =
-  | { kind: "load"; moduleUrl: string }
-  | { kind: "run"; call: number; stage: string; settings: RunSettings; inputs: Record<string, unknown> };
-
-/** Worker to host. */
-export type WorkerMessage =
-  | { kind: "loaded"; manifest: ManifestDescription }
-  | { kind: "load-failed"; message: string }
-  | { kind: "result"; call: number; outputs: Record<string, unknown>; diagnostics: DiagnosticInput[] }
-  | { kind: "failed"; call: number; message: string; diagnostics: DiagnosticInput[] };
-
-/**
- * The distinct array buffers behind every typed array in `value` (searched
- * through plain objects and arrays), so `postMessage` moves them rather than
- * copying. Typed arrays over shared or partial buffers are left to be copied.
- */
-export function transferablesOf(value: unknown): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  const seen = new Set<object>();
-  const visit = (v: unknown): void => {
-    if (v === null || typeof v !== "object" || seen.has(v)) return;
-    seen.add(v);
-    if (ArrayBuffer.isView(v)) {
-      const whole = v.byteOffset === 0 && v.byteLength === v.buffer.byteLength;
-      if (v.buffer instanceof ArrayBuffer && whole) buffers.add(v.buffer);
-      return;
-    }
-    for (const item of Array.isArray(v) ? v : Object.values(v)) visit(item);
+  | {
+    kind: "load";
+    /** The plugin's `mod.ts`. */
+    moduleUrl: string;
+  }
+  | {
+    kind: "run";
+    /** The stage to run. */
+    stage: string;
+    /** Run settings, with only this plugin's own entry in `plugins`. */
+    settings: RunSettings;
+    /** Inputs by name: values, `$ref`s to values kept earlier, `$lazy` placeholders. */
+    inputs: Record<string, unknown>;
+    /** Ids to keep new inputs under, by input name. */
+    keepInputs: Record<string, number>;
+    /** Ids to keep the outputs under, by output name. */
+    keepOutputs: Record<string, number>;
+    /** Kept values to let go of. */
+    drop: number[];
+  }
+  | {
+    kind: "sniff";
+    /** The format asked. */
+    format: string;
+    /** The text at the start of the file. */
+    head: string;
+  }
+  | {
+    kind: "parse";
+    /** The format to read the file with. */
+    format: string;
+    /** File name as uploaded. */
+    file: string;
+    /** The file's bytes. */
+    bytes: Uint8Array;
+    /** Run settings, with only this plugin's own entry in `plugins`. */
+    settings: RunSettings;
+    /** Id to keep the session under. */
+    keepSession: number;
+  }
+  | {
+    kind: "values";
+    /** The lazy values asked for (and others of the same group), by lazy id. */
+    values: Record<string, unknown>;
   };
-  visit(value);
-  return [...buffers];
-}
 
-/** The contributions of a manifest that hold host-side code and so cannot run in a worker. */
+/** Plugin process to workbench. */
+export type WorkerMessage =
+  | {
+    kind: "loaded";
+    /** What the module contributes. */
+    manifest: ManifestDescription;
+  }
+  | {
+    kind: "load-failed";
+    /** Why. */
+    message: string;
+  }
+  | {
+    kind: "fetch";
+    /** Lazy values the stage has just read. */
+    ids: number[];
+  }
+  | {
+    kind: "sniffed";
+    /** Whether the format claims the file. */
+    accepted: boolean;
+  }
+  | {
+    kind: "result";
+    /** The stage's outputs by name (a parse: `{session}`). */
+    outputs: Record<string, unknown>;
+    /** What the stage reported. */
+    diagnostics: DiagnosticInput[];
+  }
+  | {
+    kind: "failed";
+    /** The error's message. */
+    message: string;
+    /** The call used a permission the plugin was not given. */
+    denied: boolean;
+    /** Set when the stage or format threw a `DataError` (the data cannot be used): its location. */
+    dataError?: Pick<DiagnosticInput, "file" | "line" | "column">;
+    /** What the stage reported before it failed. */
+    diagnostics: DiagnosticInput[];
+  };
+
+/** The contributions of a manifest that hold workbench-side code and so cannot run in a sandbox. */
 export function inProcessOnlyKinds(manifest: PluginManifest): string[] {
   return [
     ...(manifest.routes?.length ? ["routes"] : []),
+    ...(manifest.appRoutes?.length ? ["appRoutes"] : []),
+    ...(typeof manifest.onAnalysis === "function" ? ["onAnalysis"] : []),
     ...(manifest.services && Object.keys(manifest.services).length ? ["services"] : []),
-    ...(manifest.formats?.length ? ["formats"] : []),
   ];
-}
-
-/**
- * A copy of `value` whose typed arrays are fresh whole-buffer copies (one
- * memcpy each), with those buffers listed for transfer: the host keeps its
- * own arrays intact (other stages share them) and the message moves the
- * copies instead of serialising them.
- */
-export function transferableCopy<T>(value: T): { copy: T; transfer: ArrayBuffer[] } {
-  const transfer: ArrayBuffer[] = [];
-  const copies = new Map<object, unknown>();
-  const visit = (v: unknown): unknown => {
-    if (v === null || typeof v !== "object") return v;
-    const known = copies.get(v);
-    if (known !== undefined) return known;
-    let copy: unknown;
-    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
-      const fresh = (v as unknown as { slice(): ArrayBufferView & { buffer: ArrayBuffer } }).slice();
-      transfer.push(fresh.buffer);
-      copy = fresh;
-    } else if (Array.isArray(v)) {
-      const out: unknown[] = new Array(v.length);
-      copies.set(v, out);
-      for (let i = 0; i < v.length; i++) out[i] = visit(v[i]);
-      copy = out;
-    } else if (Object.getPrototypeOf(v) === Object.prototype) {
-      const out: Record<string, unknown> = {};
-      copies.set(v, out);
-      for (const [k, item] of Object.entries(v)) out[k] = visit(item);
-      copy = out;
-    } else {
-      copy = v;
-    }
-    copies.set(v, copy);
-    return copy;
-  };
-  return { copy: visit(value) as T, transfer };
 }

@@ -75,7 +75,7 @@ export function createArtifactLoader(
     if (cached) return { value: cached.value, fingerprint: cached.fingerprint };
     const file = await readSessionFile(storage.db, sessionId);
     if (!file) return undefined;
-    const parsed = parseFile(
+    const parsed = await parseFile(
       registry.formats(),
       file.file_name,
       file.content,

@@ -15,7 +15,10 @@ export const DEMO_SESSION_PATH = fileURLToPath(new URL("../cli/demo/barber-demo.
 
 /** Imports the demo session for the local user; returns its session id. */
 export async function importDemoSession(ctx: ServerContext): Promise<string> {
-  const checked = checkFile(ctx, { name: "barber-demo.csv", bytes: await Deno.readFile(DEMO_SESSION_PATH) });
+  const checked = await checkFile(ctx, {
+    name: "barber-demo.csv",
+    bytes: await Deno.readFile(DEMO_SESSION_PATH),
+  });
   if (isRejected(checked)) throw new Error(`the demo session cannot be imported: ${checked.message}`);
   const [stored] = await storeFiles(ctx, LOCAL_USER_ID, [checked]);
   return stored.session_id;

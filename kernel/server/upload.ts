@@ -62,7 +62,10 @@ export interface StoredFile {
 const MAX_PROBLEMS = 10;
 
 /** Checks one file; parses it once to make sure its format plugin can read it. */
-export function checkFile(ctx: ServerContext, file: IncomingFile): AcceptedFile | RejectedFile {
+export async function checkFile(
+  ctx: ServerContext,
+  file: IncomingFile,
+): Promise<AcceptedFile | RejectedFile> {
   const reject = (
     status: ContentfulStatusCode,
     code: RejectedFile["code"],
@@ -85,7 +88,7 @@ export function checkFile(ctx: ServerContext, file: IncomingFile): AcceptedFile 
     );
   }
   const diagnostics: Diagnostic[] = [];
-  const parsed = parseFile(
+  const parsed = await parseFile(
     ctx.registry.formats(),
     file.name,
     file.bytes,

@@ -11,7 +11,6 @@ import {
   type Channels,
   checkColumnPlan,
   defineFormat,
-  type FormatDefinition,
   type LapMarker,
   type ParseContext,
   reportResavedFile,
@@ -124,7 +123,7 @@ function trackName(metadata: Record<string, string>): string | null {
 }
 
 /** AiM Race Studio CSV exports. */
-export const aimFormat: FormatDefinition = defineFormat({
+export const aimFormat = defineFormat({
   id: AIM_FORMAT_ID,
   name: "AiM Race Studio CSV",
   extensions: [".csv"],

@@ -11,7 +11,6 @@ import {
   checkColumnPlan,
   DataError,
   defineFormat,
-  type FormatDefinition,
   type ParseContext,
   reportResavedFile,
   scanChannels,
@@ -95,7 +94,7 @@ function toSecondsAfterBase(timeS: Float64Array): number {
 }
 
 /** RaceChrono CSV v3, as exported by the RaceChrono app. */
-export const raceChronoFormat: FormatDefinition = defineFormat({
+export const raceChronoFormat = defineFormat({
   id: RACECHRONO_FORMAT_ID,
   name: "RaceChrono CSV v3",
   extensions: [".csv"],

@@ -12,7 +12,6 @@ import {
   checkColumnPlan,
   DataError,
   defineFormat,
-  type FormatDefinition,
   type ParseContext,
   reportResavedFile,
   scanChannels,
@@ -147,7 +146,7 @@ function reportBadTimes(invalid: readonly number[], lines: Int32Array, ctx: Pars
 }
 
 /** VBOX `.vbo` text files (Racelogic). */
-export const vboxFormat: FormatDefinition = defineFormat({
+export const vboxFormat = defineFormat({
   id: VBOX_FORMAT_ID,
   name: "VBOX .vbo",
   extensions: [".vbo"],

@@ -81,7 +81,7 @@ export function uploadRoute(ctx: ServerContext): AnyApiRoute {
         throw new ApiError(400, "not_a_file", "Each `files` field must be a file, not a text value");
       }
       const files: IncomingFile[] = entries.map((p) => ({ name: cleanFileName(p.filename!), bytes: p.data }));
-      const checked = files.map((f) => checkFile(ctx, f));
+      const checked = await Promise.all(files.map((f) => checkFile(ctx, f)));
       const rejected = checked.filter(isRejected);
       if (rejected.length > 0) {
         const first = rejected[0];

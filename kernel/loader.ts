@@ -8,6 +8,10 @@
  * plugin contributing routes, services or formats cannot run in a worker
  * yet: it is imported in-process and a warning says it is not isolated.
  *
+ * `plugins.json` (the `config` option, see `plugin_config.ts`) adds folders,
+ * disables plugins, sets the load order and the plugins' settings
+ * (`plugin_config_apply.ts`).
+ *
  * @module
  */
 
@@ -19,6 +23,8 @@ import { planStages } from "./plan.ts";
 import { createRegistry, type Registry } from "./registry.ts";
 import { SessionKey } from "../sdk/mod.ts";
 import { inProcessOnlyKinds } from "./sandbox/protocol.ts";
+import { emptyPluginConfig, type PluginConfig } from "./plugin_config.ts";
+import { arrangePlugins, explainDisabledProducers } from "./plugin_config_apply.ts";
 import {
   DEFAULT_SANDBOX_LIMITS,
   loadSandboxed,
@@ -41,6 +47,18 @@ export interface LoadOptions {
    * the environment sets `WORKBENCH_SANDBOX=0`).
    */
   sandbox?: SandboxLimits | false;
+  /** `plugins.json`: extra folders, enabled set, order, settings (default: none, everything enabled). */
+  config?: PluginConfig;
+}
+
+/** A plugin the configuration disabled: not registered, listed so it can be enabled again. */
+export interface DisabledPlugin {
+  /** Its manifest (its stages never run). */
+  manifest: PluginManifest;
+  /** Where it came from. */
+  source: PluginSource;
+  /** Its folder. */
+  folder: URL;
 }
 
 /** Where a plugin came from: the built-in list or a configured folder. */
@@ -60,6 +78,12 @@ export interface LoadedPlugins {
   health(plugin: string): PluginHealth;
   /** Whether the plugin's stages run in a worker. */
   isolated(plugin: string): boolean;
+  /** Plugins found but disabled by the configuration, in default order. */
+  disabled: DisabledPlugin[];
+  /** Checked settings of the active plugins that declare some, by plugin id: pass as `RunSettings.plugins`. */
+  settings: Record<string, Record<string, unknown>>;
+  /** The configuration applied. */
+  config: PluginConfig;
   /** Terminates the plugin workers. */
   close(): void;
 }
@@ -101,14 +125,21 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
   const sandboxOff = options.sandbox === false ||
     (options.sandbox === undefined && Deno.env.get("WORKBENCH_SANDBOX") === "0");
   const limits = sandboxOff ? null : options.sandbox || DEFAULT_SANDBOX_LIMITS;
+  const config = options.config ?? emptyPluginConfig("plugins.json");
   const entries: { url: URL; source: PluginSource }[] = [];
   if (options.builtin !== false) {
     for (const url of await builtinPluginUrls()) entries.push({ url, source: "built-in" });
   }
-  for (const dir of options.pluginDirs ?? []) {
+  for (const dir of [...(options.pluginDirs ?? []), ...config.folders]) {
     const url = pathToFileURL(resolve(dir, "mod.ts"));
     entries.push({ url, source: url.href.startsWith(PLUGINS_ROOT.href) ? "built-in" : "folder" });
   }
+  const found: {
+    manifest: PluginManifest;
+    url: URL;
+    source: PluginSource;
+    sandboxed: Awaited<ReturnType<typeof loadSandboxed>> | null;
+  }[] = [];
   for (const { url, source } of entries) {
     let sandboxed: Awaited<ReturnType<typeof loadSandboxed>> | null = null;
     try {
@@ -132,6 +163,21 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
       } else {
         manifest = await importPlugin(url);
       }
+      found.push({ manifest, url, source, sandboxed });
+    } catch (error) {
+      sandboxed?.close();
+      problems.push({
+        severity: "error",
+        plugin: pluginNameOf(url),
+        message: `plugin not loaded (${url.pathname}): ${errorMessage(error)}`,
+      });
+    }
+  }
+  const arranged = arrangePlugins(found.map((f) => f.manifest), config);
+  problems.push(...arranged.problems);
+  for (const i of arranged.active) {
+    const { manifest, url, source, sandboxed } = found[i];
+    try {
       registry.register(manifest);
       folders.set(manifest.id, new URL("./", url));
       sources.set(manifest.id, source);
@@ -145,8 +191,24 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
       });
     }
   }
-  problems.push(...planStages(registry.stages(), [SessionKey.id]).problems);
+  const registered = new Set(arranged.active);
+  found.forEach((f, i) => registered.has(i) || f.sandboxed?.close()); // disabled, or refused for bad settings
+  const disabled = arranged.disabled.map((i) => ({
+    manifest: found[i].manifest,
+    source: found[i].source,
+    folder: new URL("./", found[i].url),
+  }));
+  problems.push(
+    ...explainDisabledProducers(
+      planStages(registry.stages(), [SessionKey.id]).problems,
+      disabled.map((d) => d.manifest),
+      config.file,
+    ),
+  );
   return {
+    disabled,
+    settings: arranged.settings,
+    config,
     registry,
     problems,
     folders,

@@ -5,12 +5,15 @@
  * table, or the stable JSON contract with `--json`); `--lap N` adds lap N's
  * corner table; `--vehicle` gives the car for the physics-optimal lap (the keys
  * of a truth file's `car` block). Exits 1 when no lap could be found, 2 on a usage or file error.
+ * Plugin folders come from `WORKBENCH_PLUGINS`, `--plugins` and `DATA_DIR/plugins.json` (which also
+ * disables plugins, orders them and sets their settings; an invalid file is a usage error).
  *
  * @module
  */
 
 import { basename } from "node:path";
-import { configuredPluginDirs, loadPlugins } from "../loader.ts";
+import { configuredPluginDirs, type LoadedPlugins, loadPlugins } from "../loader.ts";
+import { readPluginConfig } from "../plugin_config.ts";
 import { analyze } from "../run.ts";
 import { parseVehicle, type Vehicle } from "../../sdk/mod.ts";
 import { parseArgs } from "./args.ts";
@@ -57,15 +60,25 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
     console.error(`cannot read ${path}: ${(error as Error).message}`);
     return 2;
   }
-  const { registry, problems } = await loadPlugins({
+  let config;
+  try {
+    config = await readPluginConfig(Deno.env.get("DATA_DIR") || "./data");
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  const loaded = await loadPlugins({
     pluginDirs: [...configuredPluginDirs(), ...(args.values.get("plugins") ?? [])],
+    config,
   });
+  const { registry, problems } = loaded;
   const result = await analyze(registry, {
     file: basename(path),
     bytes,
-    settings: { trackSlug: args.values.get("track")?.at(-1) ?? null, vehicle },
+    settings: { trackSlug: args.values.get("track")?.at(-1) ?? null, vehicle, plugins: loaded.settings },
   });
-  const doc = toAnalyzeJson(result, problems, lap);
+  loaded.close();
+  const doc = toAnalyzeJson(result, problems, lap, folderArtifacts(loaded));
   if (lap !== null && !doc.laps.some((l) => l.number === lap)) {
     console.error(
       `${path} has no lap ${lap}; its laps are ${doc.laps.map((l) => l.number).join(", ") || "none"}`,
@@ -74,6 +87,15 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   }
   console.log(args.switches.has("json") ? JSON.stringify(doc, null, 2) : renderAnalysisTable(doc));
   return doc.laps.length === 0 ? 1 : 0;
+}
+
+/** The artifact ids each folder (not built-in) plugin produces, for `plugin_artifacts`. */
+function folderArtifacts(loaded: LoadedPlugins): Map<string, string[]> {
+  return new Map(
+    loaded.registry.plugins()
+      .filter((p) => loaded.sources.get(p.id) === "folder")
+      .map((p) => [p.id, (p.stages ?? []).flatMap((s) => Object.values(s.produces).map((k) => k.id))]),
+  );
 }
 
 if (import.meta.main) Deno.exit(await runAnalyzeCommand(Deno.args));

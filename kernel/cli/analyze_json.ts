@@ -23,6 +23,7 @@ import {
   TrackKey,
 } from "../../sdk/mod.ts";
 import type { AnalysisResult } from "../run.ts";
+import { toJsonText } from "../server/json.ts";
 
 /** One lap in the JSON output. */
 export interface LapJson {
@@ -120,6 +121,11 @@ export interface AnalyzeJson {
   total_seconds: number;
   /** Every diagnostic. */
   diagnostics: DiagnosticJson[];
+  /**
+   * What plugins loaded from folders (not built in) produced: by plugin id,
+   * then artifact id, the artifact's value as JSON (typed arrays as arrays).
+   */
+  plugin_artifacts: Record<string, Record<string, unknown>>;
 }
 
 /** A diagnostic in the JSON output. */
@@ -144,11 +150,16 @@ export interface DiagnosticJson {
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
-/** Builds the JSON document from a run and the plugin-loading problems; `lap` selects a lap's corner table. */
+/**
+ * Builds the JSON document from a run and the plugin-loading problems; `lap`
+ * selects a lap's corner table; `pluginArtifacts` names the artifact ids of
+ * folder plugins to include in `plugin_artifacts`, by plugin id.
+ */
 export function toAnalyzeJson(
   result: AnalysisResult,
   loadProblems: readonly Diagnostic[],
   lap: number | null = null,
+  pluginArtifacts: ReadonlyMap<string, readonly string[]> = new Map(),
 ): AnalyzeJson {
   const { artifacts } = result;
   const session = artifacts.get(SessionKey);
@@ -192,6 +203,17 @@ export function toAnalyzeJson(
     stage_seconds: Object.fromEntries(Object.entries(result.stageSeconds).map(([k, v]) => [k, round(v, 4)])),
     total_seconds: round(result.totalSeconds, 4),
     diagnostics: [...loadProblems, ...result.diagnostics].map(toDiagnosticJson),
+    plugin_artifacts: Object.fromEntries(
+      [...pluginArtifacts].map(([plugin, ids]) => [
+        plugin,
+        Object.fromEntries(
+          ids.flatMap((id) => {
+            const value = artifacts.get({ id, description: "" });
+            return value === undefined ? [] : [[id, JSON.parse(toJsonText(value))]];
+          }),
+        ),
+      ]),
+    ),
   };
 }
 

@@ -22,3 +22,4 @@ export * from "./synth.ts";
 export * from "./truth.ts";
 export * from "./synthetic_laps.ts";
 export * from "./assertions.ts";
+export * from "./plugin_harness.ts";

@@ -100,6 +100,21 @@ export interface AppSession {
   readonly equipmentId: string | null;
 }
 
+/** An equipment profile (car, tyres, brakes) as workbench-wide plugins see it. */
+export interface AppEquipment {
+  /** Profile id. */
+  readonly id: string;
+  /** Owner's user id. */
+  readonly userId: string;
+  /** The owner's name for it. */
+  readonly name: string;
+  /**
+   * Its details as stored: `vehicle` (the JSON of `vehicle.ts`, or null),
+   * `tires` (`{model, category, size, pressure_kpa}`), `brakes` (`{pad, fluid}`), `notes`.
+   */
+  readonly details: { readonly [key: string]: JsonValue };
+}
+
 /** A session analysed in memory and not stored (e.g. a friend's upload through a share link). */
 export interface TransientAnalysis {
   /** Circuit slug, or null when the file matched no known circuit. */
@@ -120,6 +135,8 @@ export interface AppServices {
   session(id: string): Promise<AppSession | undefined>;
   /** A user's sessions, newest first. */
   sessionsOf(userId: string): Promise<AppSession[]>;
+  /** An equipment profile by id (e.g. a session's `equipmentId`), whoever owns it, or undefined. */
+  equipment(id: string): Promise<AppEquipment | undefined>;
   /** A session's stored artifacts (whoever owns it; the plugin checks access). */
   artifacts(sessionId: string): ArtifactReader;
   /**

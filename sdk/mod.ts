@@ -50,3 +50,7 @@ export * from "./coaching.ts";
 export * from "./scratch.ts";
 export * from "./app.ts";
 export * from "./plugin_settings.ts";
+export * from "./session_summary.ts";
+export * from "./app_requests.ts";
+export * from "./invite_codes.ts";
+export * from "./corner_match.ts";

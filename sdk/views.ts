@@ -86,8 +86,17 @@ export interface ViewContribution {
    * every lap). `"required"`: hidden when the session has no delta.
    */
   readonly pairDelta?: "required" | "optional";
-  /** `"track"`: it also reads every other session on the same circuit ({@linkcode ViewData.trackSessions}). */
-  readonly scope?: "session" | "track";
+  /**
+   * `"track"`: it also reads every other session on the same circuit ({@linkcode ViewData.trackSessions}).
+   * `"app"` (views only): a workbench-wide page that belongs to no session
+   * (leaderboards, a shared session), linked from the top bar; its `module`
+   * (required) default-exports an {@linkcode AppPageModule}, and `needs` is empty.
+   */
+  readonly scope?: "session" | "track" | "app";
+  /** App pages: also shown to a visitor who is not signed in (e.g. a shared session); default false. */
+  readonly public?: boolean;
+  /** App pages: false keeps it out of the top bar (reached by a link only, e.g. a share link); default true. */
+  readonly nav?: boolean;
   /**
    * Browser module: a path inside the plugin's folder (`"./speed_trace.ts"`)
    * whose default export is a {@linkcode ChartModule}, {@linkcode PanelModule}
@@ -108,7 +117,7 @@ export interface RegisteredView {
   /** Id of the contributing plugin. */
   readonly plugin: string;
   /** The module's default export, or `undefined` for a view without one. */
-  readonly module?: ChartModule | PanelModule | ViewModule;
+  readonly module?: ChartModule | PanelModule | ViewModule | AppPageModule;
 }
 
 /** An artifact value as it arrives over HTTP: typed arrays become number arrays. */
@@ -366,6 +375,72 @@ export interface ViewContext {
    * rejects with the server's error message.
    */
   route<T = unknown>(path: string): Promise<T>;
+  /**
+   * Calls one of the contributing plugin's workbench-wide routes
+   * (`/api/plugins/<plugin><path>`, see `app.ts`), e.g. to create a share
+   * link for the open session; rejects with the server's error message.
+   */
+  api: AppApi;
+}
+
+/** What {@linkcode AppApi} sends: a method, and a JSON body or a file (multipart field `file`). */
+export interface AppApiInit {
+  /** HTTP method; default GET. */
+  readonly method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** A JSON body. */
+  readonly body?: unknown;
+  /** A file, sent as `multipart/form-data` in field `file` (for `upload: true` routes). */
+  readonly file?: Blob & { readonly name?: string };
+}
+
+/** Calls the contributing plugin's app route at `path` (below `/api/plugins/<plugin>`); resolves to its JSON. */
+export type AppApi = <T = unknown>(path: string, init?: AppApiInit) => Promise<T>;
+
+/** The visitor of an app page. */
+export interface PageUser {
+  /** User id. */
+  readonly id: string;
+  /** Display name. */
+  readonly name: string;
+}
+
+/** What an {@linkcode AppPageModule} receives. */
+export interface AppPageContext {
+  /** htm bound to Preact. */
+  html: HtmlTag;
+  /** Observable Plot. */
+  Plot: typeof PlotApi;
+  /** Preact hooks. */
+  hooks: Hooks;
+  /** Display units. */
+  units: Units;
+  /** Colour theme. */
+  theme: "light" | "dark";
+  /** The signed-in user (the local user in local mode), or null for an anonymous visitor. */
+  user: PageUser | null;
+  /** The page's parameters from the address bar (e.g. `{token: "…"}`). */
+  params: Readonly<Record<string, string>>;
+  /** Calls the contributing plugin's app routes. */
+  api: AppApi;
+  /** Opens an app page (this plugin's or another's) with parameters. */
+  openPage(pageId: string, params?: Record<string, string>): void;
+  /** Opens one of the user's sessions in the workbench, optionally in a given view. */
+  openSession(sessionId: string, viewId?: string): void;
+  /** The address of an app page, for links to share (absolute, with the server's origin). */
+  pageUrl(pageId: string, params?: Record<string, string>): string;
+}
+
+/** An app page module (`scope: "app"` views): renders the whole page as a Preact component (hooks allowed). */
+export interface AppPageModule {
+  /** Always `"page"`. */
+  readonly kind: "page";
+  /** The page's content. */
+  render(ctx: AppPageContext): VNode | null;
+}
+
+/** Declares an app page module (identity; for type inference). */
+export function defineAppPage(page: Omit<AppPageModule, "kind">): AppPageModule {
+  return { kind: "page", ...page };
 }
 
 /** What a chart's `figure` receives: the context plus its size and mode. */

@@ -30,6 +30,7 @@ import { createCursorStore } from "./state/cursor.ts";
 import { useSettings } from "./state/settings.ts";
 import { useUrlState } from "./state/url_state.ts";
 import { createUnits } from "./units.ts";
+import { AppPageHost, AppPageLinks, isAppPage, useAppPages } from "./shell/app_pages.ts";
 import { UploadPanel } from "./upload/upload_panel.ts";
 import { useUploadQueue } from "./upload/upload_queue.ts";
 import { prefetchViewData } from "./views/contribution_data.ts";
@@ -53,6 +54,7 @@ function referenceLap(detail: SessionDetail, chosen: number | null): number | nu
 export function App({ registry }: AppProps): VNode {
   const [settings, updateSettings] = useSettings();
   const [url, updateUrl] = useUrlState();
+  const appPages = useAppPages(registry);
   const [sessions, setSessions] = useState<SessionListItem[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [store, setStore] = useState<SessionStore | null>(null);
@@ -66,7 +68,7 @@ export function App({ registry }: AppProps): VNode {
 
   const views = useMemo(
     () =>
-      registry.filter((r) => r.contribution.kind === "view")
+      registry.filter((r) => r.contribution.kind === "view" && !isAppPage(r))
         .sort((a, b) => (a.contribution.order ?? 100) - (b.contribution.order ?? 100)),
     [registry],
   );
@@ -88,10 +90,10 @@ export function App({ registry }: AppProps): VNode {
 
   // Landing on "/" with sessions: open the newest analysed one.
   useEffect(() => {
-    if (url.session || !sessions) return;
+    if (url.session || !sessions || appPages.current) return;
     const newest = sessions.find((s) => s.status === "ready");
     if (newest) updateUrl({ session: newest.session.id });
-  }, [sessions, url.session]);
+  }, [sessions, url.session, appPages.current]);
 
   // Read when a session's detail arrives, to start loading the open view's data at once.
   const latest = useRef({ url, views });
@@ -225,6 +227,7 @@ export function App({ registry }: AppProps): VNode {
           )
         }
         </nav>`}
+        <${AppPageLinks} pages=${appPages} />
         <span class="spacer"></span>
         <button type="button" class="button" onClick=${() => setDrawerOpen(true)}>Upload</button>
         <button type="button" class="icon" aria-label="Settings" aria-expanded=${settingsOpen} onClick=${() =>
@@ -239,13 +242,16 @@ export function App({ registry }: AppProps): VNode {
           onOpen=${openSession} onDelete=${remove} onClose=${() => setDrawerOpen(false)}>${uploadPanel()}<//>
       `}
       <main class="main" id="main">
-        ${listError && html`<p class="inline-error" role="alert">Could not list sessions: ${listError}</p>`}
-        ${!url.session && sessions && html`<section class="welcome">
+        ${appPages.current &&
+          html`<${AppPageHost} pages=${appPages} units=${units} theme=${settings.theme} />`}
+        ${listError && !appPages.current &&
+          html`<p class="inline-error" role="alert">Could not list sessions: ${listError}</p>`}
+        ${!url.session && !appPages.current && sessions && html`<section class="welcome">
           <h1>Where did the time go?</h1>
           <p>Drop a RaceChrono, VBOX or AiM export: the workbench finds the circuit, the laps and every corner.</p>
           ${uploadPanel(true)}
         </section>`}
-        ${!url.session && !sessions && !listError &&
+        ${!url.session && !appPages.current && !sessions && !listError &&
           html`<div class="skeleton tall" aria-busy="true" aria-label="Loading"></div>`}
         ${url.session && sessionError && html`<p class="inline-error" role="alert">${sessionError}</p>`}
         ${url.session && !sessionError && (!detail || detail.session.id !== url.session) &&

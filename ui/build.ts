@@ -120,7 +120,7 @@ export async function buildUi(input: UiBuildInput): Promise<UiBundle> {
 
 /** Per view, the artifacts its contributions need or use (the shell orders views as here). */
 function viewPrefetch(accepted: readonly Accepted[]): ViewPrefetch {
-  const views = accepted.filter((a) => a.contribution.kind === "view")
+  const views = accepted.filter((a) => a.contribution.kind === "view" && a.contribution.scope !== "app")
     .sort((a, b) => (a.contribution.order ?? 100) - (b.contribution.order ?? 100))
     .map((a) => a.contribution.id);
   const artifacts: Record<string, string[]> = {};
@@ -165,6 +165,10 @@ async function acceptContributions(
       }
       if (c.kind !== "view" && !c.module) {
         refuse(`a ${c.kind} needs a browser module`);
+        continue;
+      }
+      if (c.scope === "app" && (c.kind !== "view" || !c.module)) {
+        refuse('scope "app" is for views with a browser module (an app page)');
         continue;
       }
       let modulePath: string | null = null;

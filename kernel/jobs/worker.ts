@@ -33,7 +33,11 @@ const PROGRESS_WRITE_MS = 250;
 
 /** Starts a worker loop claiming analysis jobs. */
 export function startWorker(
-  context: AnalysisContext & { events: SessionEvents },
+  context: AnalysisContext & {
+    events: SessionEvents;
+    /** Runs the plugins' analysis hooks after a successful analysis (never rejects). */
+    analysisHooks?: (sessionId: string) => Promise<void>;
+  },
   options: WorkerOptions,
 ): Worker {
   const { storage: { db }, events } = context;
@@ -82,6 +86,7 @@ export function startWorker(
       if (outcome.status !== "lost") {
         events.publish(sessionId, { type: "status", status: outcome.status, error: outcome.error });
       }
+      if (outcome.status === "ready") await context.analysisHooks?.(sessionId);
     } catch (error) {
       if (signal.reason instanceof ShutdownError) {
         await releaseJob(db, claim);

@@ -1,6 +1,7 @@
 /**
  * Assembles the Hono app: middleware (request ids, gzip, upload size limit,
- * the acting user), the core routes, the plugins' routes, the OpenAPI
+ * the caller: the local user, or the signed-in user of the session cookie),
+ * the core routes and sign-in routes, the plugins' routes, the OpenAPI
  * document generated from all of them, and JSON errors for everything that
  * goes wrong.
  *
@@ -12,13 +13,16 @@ import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import type { Diagnostic } from "../../sdk/mod.ts";
-import { LOCAL_USER_ID } from "../storage/migrations.ts";
+import { createCallerIdentifier } from "../auth/caller.ts";
 import type { ServerContext } from "./context.ts";
 import { errorBody, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { pluginApiRoutes } from "./plugin_routes.ts";
+import { appApiRoutes } from "./app_routes.ts";
+import { createAppServices } from "./app_services.ts";
 import { type AnyApiRoute, defineApiRoute, mountRoute, type ServerEnv } from "./route.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
+import { authRoutes } from "./routes/auth.ts";
 import { coachingRoutes } from "./routes/coaching.ts";
 import { compareRoute } from "./routes/compare.ts";
 import { equipmentRoutes } from "./routes/equipment.ts";
@@ -44,8 +48,11 @@ export interface WorkbenchApp {
 export function createApp(ctx: ServerContext): WorkbenchApp {
   const app = new Hono<ServerEnv>();
   app.use(requestId());
+  const callers = createCallerIdentifier(ctx.storage, ctx.config.auth);
   app.use(async (c, next) => {
-    c.set("userId", LOCAL_USER_ID); // one local user until sign-in lands
+    const caller = await callers.identify(c.req.raw);
+    c.set("caller", caller);
+    c.set("userId", caller?.user.id ?? "");
     await next();
   });
   app.use(compress());
@@ -66,8 +73,10 @@ export function createApp(ctx: ServerContext): WorkbenchApp {
     }),
   );
   const plugins = pluginApiRoutes(ctx);
+  const appPlugins = appApiRoutes(ctx, (pluginId) => createAppServices(ctx, pluginId));
   const routes: AnyApiRoute[] = [
     ...healthRoutes(ctx),
+    ...authRoutes(ctx, callers.mode),
     uploadRoute(ctx),
     ...sessionRoutes(ctx),
     eventsRoute(ctx),
@@ -77,14 +86,16 @@ export function createApp(ctx: ServerContext): WorkbenchApp {
     ...trackRoutes(ctx),
     ...equipmentRoutes(ctx),
     ...coachingRoutes(ctx),
-    ...pluginRoutes(ctx, plugins.problems),
+    ...pluginRoutes(ctx, [...plugins.problems, ...appPlugins.problems]),
     ...plugins.routes,
+    ...appPlugins.routes,
   ];
   routes.push(defineApiRoute({
     method: "GET",
     path: "/api/openapi.json",
     summary: "This API as an OpenAPI 3.1 document",
     tag: "meta",
+    public: true,
     responses: { 200: "OpenAPI document" },
     handler: () => openApiDocument(routes),
   }));
@@ -95,5 +106,5 @@ export function createApp(ctx: ServerContext): WorkbenchApp {
       c.json(errorBody("route_not_found", `No route for ${c.req.method} ${c.req.path}`), 404)
   );
   app.onError(errorResponse);
-  return { app, routes, problems: plugins.problems };
+  return { app, routes, problems: [...plugins.problems, ...appPlugins.problems] };
 }

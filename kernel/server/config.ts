@@ -16,10 +16,15 @@
  * | `JOB_RETRY_SECONDS` | 2 | first retry delay (doubles per attempt, at most 5 minutes) |
  * | `COACHING_DAILY_BUDGET_USD` | 1 | most a user's coaching model calls may cost per UTC day (a user may set their own) |
  * | `ANTHROPIC_API_KEY`, `COACHING_MODEL`, `ANTHROPIC_BASE_URL` | unset | read by the coach plugin: no key = offline coach |
+ * | `GOOGLE_CLIENT_ID` | unset | OAuth client id: enables sign-in; unset = local single-user mode |
+ * | `GOOGLE_CLIENT_SECRET` | unset | its secret (required with `GOOGLE_CLIENT_ID`) |
+ * | `PUBLIC_URL` | unset | where browsers reach the workbench, e.g. `https://laps.example.com` (required with `GOOGLE_CLIENT_ID`; https makes cookies `Secure`) |
+ * | `OIDC_ISSUER` | `https://accounts.google.com` | the OpenID Connect issuer users sign in at (plain http only on 127.0.0.1) |
  *
  * @module
  */
 
+import { type AuthConfig, authConfigFromEnv, originUrl } from "../auth/auth_config.ts";
 import { type DatabaseLocation, databaseLocation } from "../storage/database.ts";
 import type { WorkerOptions } from "../jobs/worker.ts";
 import type { CoachingConfig } from "../jobs/coaching_job.ts";
@@ -48,6 +53,10 @@ export interface ServerConfig {
   pluginDirs: string[];
   /** Coaching; absent = offline coach, default budget. */
   coaching?: CoachingConfig;
+  /** Where browsers reach the workbench (`PUBLIC_URL`, no trailing slash), or null when not set. */
+  publicUrl: string | null;
+  /** Sign-in through OpenID Connect, or null: local single-user mode. */
+  auth: AuthConfig | null;
 }
 
 const MB = 1024 * 1024;
@@ -94,5 +103,7 @@ export function configFromEnv(
       maxAttempts: 3,
       env: (name) => env[name],
     },
+    publicUrl: env.PUBLIC_URL ? originUrl("PUBLIC_URL", env.PUBLIC_URL).origin : null,
+    auth: authConfigFromEnv(env),
   };
 }

@@ -27,7 +27,7 @@ export interface ServerContext {
   /** Problems found while loading plugins. */
   loadProblems: readonly Diagnostic[];
   /** Where each plugin came from and whether it is healthy (absent: every plugin built-in and healthy). */
-  plugins?: Pick<LoadedPlugins, "sources" | "health" | "isolated">;
+  plugins?: Pick<LoadedPlugins, "sources" | "health" | "isolated" | "folders" | "disabled" | "settings">;
   /** Configuration. */
   config: ServerConfig;
   /** Session events of this process. */

@@ -3,12 +3,18 @@
  * schema, documented responses, handler — and mounted on Hono by
  * {@linkcode mountRoute}, which validates the request before the handler
  * runs. The OpenAPI document is generated from the same declarations.
+ * Every route is mounted behind the access rule of `kernel/auth/guard.ts`:
+ * sign-in required unless the route is `public`, and a CSRF token on
+ * state-changing requests of cookie sessions.
  *
  * @module
  */
 
 import type { Context, Hono } from "hono";
 import type { RouteParam, RouteParamValues } from "../../sdk/mod.ts";
+import type { Caller } from "../auth/caller.ts";
+import { authorizeRequest } from "../auth/guard.ts";
+import type { AccountUser } from "../storage/accounts.ts";
 import { ApiError } from "./errors.ts";
 import { jsonResponse } from "./json.ts";
 import { type BodySchema, checkBody, parseParams } from "./schema.ts";
@@ -19,7 +25,9 @@ export interface ServerEnv {
   Variables: {
     /** Id of this request (header `X-Request-Id`). */
     requestId: string;
-    /** The user the request acts for. */
+    /** The caller, or null when anonymous. */
+    caller: Caller | null;
+    /** Id of the user the request acts for; `""` (owns nothing) for an anonymous caller. */
     userId: string;
   };
 }
@@ -32,8 +40,10 @@ export interface ApiRequest<Q extends Record<string, RouteParam>, P extends Reco
   query: RouteParamValues<Q>;
   /** The JSON body, checked against `body` (undefined without one). */
   body: unknown;
-  /** The user the request acts for. */
+  /** Id of the user the request acts for; `""` (owns nothing) only on a `public` route called anonymously. */
   userId: string;
+  /** The signed-in user (the local user in local mode); null only on a `public` route called anonymously. */
+  user: AccountUser | null;
   /** The Hono context (raw request, headers, streaming). */
   c: Context<ServerEnv>;
 }
@@ -57,6 +67,12 @@ export interface ApiRoute<
   query?: Q;
   /** JSON body schema; `"multipart"` for a file upload the handler reads itself. */
   body?: BodySchema | "multipart";
+  /**
+   * True: answers anonymous callers too (health, the API document, signing
+   * in, a share link's own token). Default false: sign-in required when
+   * sign-in is configured, 401 otherwise.
+   */
+  public?: boolean;
   /** Documented responses: status → description. */
   responses: Record<number, string>;
   /** Computes the response: a `Response`, a JSON-able value (typed arrays allowed), or undefined for 204. */
@@ -78,6 +94,8 @@ export function defineApiRoute<
 export function mountRoute(app: Hono<ServerEnv>, route: AnyApiRoute): void {
   const honoPath = route.path.replace(/\{(\w+)\}/g, ":$1");
   app.on(route.method, honoPath, async (c) => {
+    const caller = c.get("caller");
+    authorizeRequest(route, caller, c.req.raw);
     const params = parseParams(route.params ?? {}, c.req.param() as Record<string, string>, "path");
     const query = parseParams(route.query ?? {}, c.req.query(), "query");
     const body = route.body && route.body !== "multipart" ? await readJsonBody(c, route.body) : undefined;
@@ -85,7 +103,8 @@ export function mountRoute(app: Hono<ServerEnv>, route: AnyApiRoute): void {
       params: params as never,
       query: query as never,
       body,
-      userId: c.get("userId"),
+      userId: caller?.user.id ?? "",
+      user: caller?.user ?? null,
       c,
     });
     if (result instanceof Response) return result;

@@ -13,20 +13,25 @@ import { join } from "node:path";
 import { buildUi } from "../../ui/build.ts";
 import { createUiHandler } from "../../ui/serve.ts";
 import { configuredPluginDirs, loadPlugins } from "../loader.ts";
+import { readPluginConfig } from "../plugin_config.ts";
+import { DEFAULT_SETTINGS } from "../../sdk/mod.ts";
 import type { Registry } from "../registry.ts";
 import { pipelineSignature } from "../jobs/incremental.ts";
 import { createFileHandoff } from "../jobs/file_handoff.ts";
 import { enqueueAnalysis } from "../jobs/queue.ts";
 import { createSessionEvents } from "../jobs/session_events.ts";
 import { startWorker, type Worker } from "../jobs/worker.ts";
+import { runAnalysisHooks } from "../jobs/analysis_hooks.ts";
 import { COACH_JOB, type CoachingRuntime } from "../jobs/coaching_job.ts";
 import { startCoachingWorker } from "../jobs/coaching_worker.ts";
 import { openStorage, type Storage } from "../storage/database.ts";
 import { sessionsNeedingAnalysis } from "../storage/sessions.ts";
 import { createApp } from "./app.ts";
+import { createAppServices } from "./app_services.ts";
 import { createArtifactLoader } from "./artifact_loader.ts";
 import type { ServerConfig } from "./config.ts";
 import type { ServerContext } from "./context.ts";
+import type { AnyApiRoute } from "./route.ts";
 import { importDemoSession } from "./demo.ts";
 
 /** Decoded artifacts kept in memory per process, bytes (encoded size). */
@@ -40,6 +45,8 @@ export interface RunningServer {
   port: number;
   /** The database (for tests and tools). */
   storage: Storage;
+  /** Every mounted API route (for tests that walk them all). */
+  routes: readonly AnyApiRoute[];
   /** Stops serving, gives back the job in hand, closes the database. */
   close(): Promise<void>;
 }
@@ -53,6 +60,7 @@ export async function startServer(
   const storage = await openStorage(config.database);
   const loaded = await loadPlugins({
     pluginDirs: [...configuredPluginDirs(), ...config.pluginDirs],
+    config: await readPluginConfig(config.dataDir),
   });
   const { registry, problems, folders } = loaded;
   for (const p of problems) log(`plugin problem (${p.plugin}): ${p.message}`);
@@ -88,7 +96,7 @@ export async function startServer(
       return bundle;
     }),
   };
-  const { app, problems: routeProblems } = createApp(ctx);
+  const { app, routes, problems: routeProblems } = createApp(ctx);
   for (const p of routeProblems) log(`plugin problem (${p.plugin}): ${p.message}`);
 
   if (storage.created && config.importDemo) {
@@ -100,7 +108,10 @@ export async function startServer(
     log(`plugins changed: re-analysing ${stale.length} session(s), reusing unchanged results`);
   }
   const followUpJobs = coaching ? [{ kind: COACH_JOB, maxAttempts: coaching.config.maxAttempts }] : [];
-  worker = startWorker({ ...ctx, followUpJobs }, config.worker);
+  const analysisHooks = (sessionId: string) =>
+    runAnalysisHooks(registry, (pluginId) => createAppServices(ctx, pluginId), sessionId);
+  const settings = { ...DEFAULT_SETTINGS, plugins: loaded.settings };
+  worker = startWorker({ ...ctx, followUpJobs, analysisHooks, settings }, config.worker);
   if (coaching) {
     coachingWorker = startCoachingWorker(
       { ...coaching, storage, artifacts: (userId, sessionId) => ctx.artifacts.reader(userId, sessionId) },
@@ -123,6 +134,7 @@ export async function startServer(
     url,
     port: server.addr.port,
     storage,
+    routes,
     async close() {
       await server.shutdown();
       await worker?.stop();

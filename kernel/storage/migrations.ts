@@ -12,7 +12,9 @@
 
 import { type Kysely, sql } from "kysely";
 import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
+import { accountsMigration } from "./accounts_schema.ts";
 import { coachingMigration } from "./coaching_schema.ts";
+import { pluginRecordsMigration } from "./plugin_records_schema.ts";
 
 /** Which SQL database a connection talks to. */
 export type DialectName = "sqlite" | "postgres";
@@ -22,7 +24,7 @@ interface ColumnTypes {
   real: "real" | "double precision";
 }
 
-/** Id of the single local user every session belongs to until sign-in lands. */
+/** Id of the local user, for whom every request acts when sign-in is not configured (local mode). */
 export const LOCAL_USER_ID = "local";
 
 function initialSchema(dialect: DialectName): Migration {
@@ -142,7 +144,12 @@ function initialSchema(dialect: DialectName): Migration {
 
 /** Every migration by name, in order. */
 function migrations(dialect: DialectName): Record<string, Migration> {
-  return { "0001_initial": initialSchema(dialect), "0002_coaching": coachingMigration(dialect) };
+  return {
+    "0001_initial": initialSchema(dialect),
+    "0002_coaching": coachingMigration(dialect),
+    "0003_accounts": accountsMigration(dialect),
+    "0004_plugin_records": pluginRecordsMigration(dialect),
+  };
 }
 
 /** The outcome of migrating at start. */

@@ -8,7 +8,9 @@
  */
 
 import type { Generated, Insertable, Selectable } from "kysely";
+import type { AccountsTables, UserAccountColumns } from "./accounts_schema.ts";
 import type { CoachingTables } from "./coaching_schema.ts";
+import type { PluginRecordsTables } from "./plugin_records_schema.ts";
 
 /** What a session is doing. */
 export type SessionStatus = "queued" | "processing" | "ready" | "failed";
@@ -16,8 +18,8 @@ export type SessionStatus = "queued" | "processing" | "ready" | "failed";
 /** What a job is doing. */
 export type JobStatus = "queued" | "running" | "done" | "failed";
 
-/** A person using the workbench (one local user until sign-in lands). */
-export interface UsersTable {
+/** A person using the workbench: the local user, or one signed in through OpenID Connect. */
+export interface UsersTable extends UserAccountColumns {
   /** Stable id. */
   id: string;
   /** Display name. */
@@ -185,7 +187,7 @@ export interface LapTagsTable {
 }
 
 /** Every table (the coaching service's are in `coaching_schema.ts`). */
-export interface WorkbenchDatabase extends CoachingTables {
+export interface WorkbenchDatabase extends CoachingTables, PluginRecordsTables, AccountsTables {
   users: UsersTable;
   sessions: SessionsTable;
   session_files: SessionFilesTable;

@@ -22,4 +22,5 @@ export * from "./synth.ts";
 export * from "./truth.ts";
 export * from "./synthetic_laps.ts";
 export * from "./assertions.ts";
+export * from "./app_services.ts";
 export * from "./plugin_harness.ts";

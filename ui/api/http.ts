@@ -1,6 +1,9 @@
 /**
  * JSON over HTTP with the server's error shape `{error: {code, message, details}}`
- * turned into an {@linkcode ApiError} whose message a driver can read.
+ * turned into an {@linkcode ApiError} whose message a driver can read, and
+ * the CSRF token a signed-in browser sends with every change (header
+ * `X-CSRF-Token`, from `GET /api/auth/me`). A 401 tells the page that the
+ * sign-in ended (event {@linkcode SIGNED_OUT_EVENT}).
  *
  * @module
  */
@@ -57,6 +60,45 @@ export function errorOfText(status: number, text: string): ApiError {
   );
 }
 
+/** The header carrying the CSRF token (the server's `kernel/auth/guard.ts`). */
+export const CSRF_HEADER = "X-CSRF-Token";
+
+/** Event dispatched on `window` when the server answers 401: the sign-in ended. */
+export const SIGNED_OUT_EVENT = "workbench:signed-out";
+
+let csrfToken: string | null = null;
+
+/** Remembers the session's CSRF token (null: local mode or signed out). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** `headers` plus the CSRF token when `method` changes something and a token is known. */
+export function withCsrf(method: string, headers: HeadersInit = {}): Headers {
+  const out = new Headers(headers);
+  if (csrfToken && !["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase())) {
+    out.set(CSRF_HEADER, csrfToken);
+  }
+  return out;
+}
+
+/**
+ * Makes every same-origin `fetch` of the page that changes something carry
+ * the CSRF token, so views of plugins (which call `fetch` themselves) keep
+ * working when sign-in is configured. Requests to other origins are left
+ * alone: the token never leaves the site.
+ */
+export function sendCsrfWithFetch(): void {
+  const original = globalThis.fetch;
+  globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    const method = init?.method ?? (input instanceof Request ? input.method : "GET");
+    if (url.origin !== location.origin) return original(input, init);
+    const headers = withCsrf(method, init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    return original(input, { ...init, headers });
+  };
+}
+
 /** Requests the page started before the bundle ran (see `serve.ts`), by path; each is used once. */
 function takePrefetched(path: string): Promise<Response> | undefined {
   const started = (globalThis as { workbenchPrefetch?: Record<string, Promise<Response>> }).workbenchPrefetch;
@@ -70,10 +112,14 @@ export async function requestJson<T>(path: string, init?: RequestInit): Promise<
   let response: Response;
   try {
     response = await ((init ? undefined : takePrefetched(path)) ??
-      fetch(path, { headers: { accept: "application/json" }, ...init }));
+      fetch(path, {
+        ...init,
+        headers: withCsrf(init?.method ?? "GET", { accept: "application/json", ...init?.headers }),
+      }));
   } catch {
     throw new ApiError(0, "network", "The server could not be reached. Is it running?");
   }
+  if (response.status === 401) dispatchEvent(new Event(SIGNED_OUT_EVENT));
   if (!response.ok) throw await errorOf(response);
   if (response.status === 204) return undefined as T;
   return await response.json() as T;

@@ -8,7 +8,7 @@
 
 /// <reference lib="dom" />
 
-import { ApiError, errorOfText } from "../api/http.ts";
+import { ApiError, errorOfText, withCsrf } from "../api/http.ts";
 
 /** What the server answered for an uploaded file. */
 export interface UploadResult {
@@ -26,7 +26,9 @@ export function sendFile(
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/sessions/upload");
-    xhr.setRequestHeader("accept", "application/json");
+    withCsrf("POST", { accept: "application/json" }).forEach((value, name) =>
+      xhr.setRequestHeader(name, value)
+    );
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onerror = () =>
       reject(new ApiError(0, "network", "The upload was interrupted: the server could not be reached."));

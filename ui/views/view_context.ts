@@ -20,6 +20,7 @@ import type {
   Units,
   ViewContext,
 } from "../../sdk/views.ts";
+import { appApi } from "../api/app_api.ts";
 import { requestJson } from "../api/http.ts";
 import type { SessionStore } from "../api/session_store.ts";
 
@@ -69,6 +70,7 @@ export function buildViewContext(inputs: ContextInputs, plugin: string): ViewCon
     kit: inputs.kit,
     open: inputs.open,
     route: (path) => requestJson(`/api/plugins/${encodeURIComponent(plugin)}/sessions/${session}${path}`),
+    api: appApi(plugin),
   };
 }
 

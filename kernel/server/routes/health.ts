@@ -21,6 +21,7 @@ export function healthRoutes(ctx: ServerContext): AnyApiRoute[] {
       path: "/health",
       summary: "Liveness (the original's path)",
       tag: "health",
+      public: true,
       responses: { 200: '`{status: "ok"}`' },
       handler: alive,
     }),
@@ -29,6 +30,7 @@ export function healthRoutes(ctx: ServerContext): AnyApiRoute[] {
       path: "/api/health",
       summary: "Liveness",
       tag: "health",
+      public: true,
       responses: { 200: '`{status: "ok"}`' },
       handler: alive,
     }),
@@ -37,6 +39,7 @@ export function healthRoutes(ctx: ServerContext): AnyApiRoute[] {
       path: "/api/ready",
       summary: "Readiness: the database answers and its schema is current",
       tag: "health",
+      public: true,
       responses: { 200: '`{status: "ready", database, plugins, sdk}`', 503: "the database does not answer" },
       async handler() {
         try {

@@ -1,0 +1,102 @@
+/**
+ * What the server gives a workbench-wide plugin (`sdk/app.ts`,
+ * `AppServices`): its own record store, read access to users, sessions,
+ * equipment profiles and artifacts (whoever owns them: the plugin checks
+ * access), and an in-memory analysis of a file nobody stores. Shared by the
+ * plugins' app routes and their analysis hooks.
+ *
+ * @module
+ */
+
+import type {
+  AppEquipment,
+  AppServices,
+  AppSession,
+  AppUser,
+  ArtifactReader,
+  JsonValue,
+} from "../../sdk/mod.ts";
+import type { Registry } from "../registry.ts";
+import type { Storage } from "../storage/database.ts";
+import { getAccountUser } from "../storage/accounts.ts";
+import { pluginStore } from "../storage/plugin_records.ts";
+import type { SessionRow } from "../storage/schema.ts";
+import { analyzeInMemory } from "../transient_analysis.ts";
+import type { ArtifactLoader } from "./artifact_loader.ts";
+
+/** What the services read from. */
+export interface AppServicesDeps {
+  /** The database. */
+  storage: Storage;
+  /** Active plugins (for in-memory analyses). */
+  registry: Registry;
+  /** Stored artifacts, cached. */
+  artifacts: ArtifactLoader;
+}
+
+/** Analysis states as plugins see them. */
+const APP_STATUS: Record<SessionRow["status"], string> = {
+  queued: "queued",
+  processing: "running",
+  ready: "done",
+  failed: "failed",
+};
+
+/** A session row as a workbench-wide plugin sees it. */
+export function appSession(row: SessionRow): AppSession {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    fileName: row.file_name,
+    status: APP_STATUS[row.status] ?? row.status,
+    trackSlug: row.track_slug,
+    trackName: row.track_name,
+    date: row.driven_at === null ? null : new Date(Number(row.driven_at)).toISOString(),
+    createdAt: Number(row.created_at),
+    equipmentId: row.equipment_profile_id,
+  };
+}
+
+/** The services of plugin `pluginId`. */
+export function createAppServices(deps: AppServicesDeps, pluginId: string): AppServices {
+  const db = deps.storage.db;
+  const ownerOf = async (sessionId: string) =>
+    (await db.selectFrom("sessions").select("user_id").where("id", "=", sessionId).executeTakeFirst())
+      ?.user_id;
+  return {
+    store: pluginStore(db, pluginId),
+    async user(id): Promise<AppUser | undefined> {
+      const row = await getAccountUser(db, id);
+      return row && { id: row.id, name: row.name, email: row.email };
+    },
+    async session(id) {
+      const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? appSession(row) : undefined;
+    },
+    async sessionsOf(userId) {
+      const rows = await db.selectFrom("sessions").selectAll().where("user_id", "=", userId)
+        .orderBy("created_at", "desc").orderBy("id", "desc").execute();
+      return rows.map(appSession);
+    },
+    async equipment(id): Promise<AppEquipment | undefined> {
+      const row = await db.selectFrom("equipment_profiles").select(["id", "user_id", "name", "profile_json"])
+        .where("id", "=", id).executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        userId: row.user_id,
+        name: row.name,
+        details: JSON.parse(row.profile_json) as { [key: string]: JsonValue },
+      };
+    },
+    artifacts(sessionId): ArtifactReader {
+      return {
+        async get(key) {
+          const owner = await ownerOf(sessionId);
+          return owner === undefined ? undefined : await deps.artifacts.reader(owner, sessionId).get(key);
+        },
+      };
+    },
+    analyzeFile: (fileName, bytes) => analyzeInMemory(deps.registry, fileName, bytes),
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * Workbench-wide pages plugins contribute (`scope: "app"` views, see
+ * `sdk/views.ts`): the page in the address bar (`?page=<id>&<its params>`),
+ * links to them in the top bar, and the host that renders one with its
+ * {@linkcode AppPageContext} inside an error boundary. A page can be public
+ * (a shared session's page): it then renders for a visitor who is not signed
+ * in, and its plugin's public routes answer them.
+ *
+ * @module
+ */
+
+/// <reference lib="dom" />
+
+import * as Plot from "@observablehq/plot";
+import { html } from "htm/preact";
+import type { VNode } from "preact";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import type {
+  AppPageContext,
+  AppPageModule,
+  HtmlTag,
+  PageUser,
+  RegisteredView,
+  Units,
+} from "../../sdk/views.ts";
+import { appApi } from "../api/app_api.ts";
+import { requestJson } from "../api/http.ts";
+import { ErrorBoundary } from "../views/error_boundary.ts";
+
+/** The query parameter naming the open page. */
+const PAGE_PARAM = "page";
+
+/** The open app page, if any, and navigation between pages. */
+export interface AppPages {
+  /** Every app page, in top-bar order. */
+  pages: readonly RegisteredView[];
+  /** The page in the address bar, or null. */
+  current: RegisteredView | null;
+  /** Its parameters (the address bar's other query parameters). */
+  params: Record<string, string>;
+  /** Opens a page (a new history entry). */
+  open(pageId: string, params?: Record<string, string>): void;
+}
+
+/** Whether a registered contribution is an app page. */
+export function isAppPage(view: RegisteredView): boolean {
+  return view.contribution.kind === "view" && view.contribution.scope === "app";
+}
+
+/** The address of a page, relative to the origin. */
+export function pageHref(pageId: string, params: Record<string, string> = {}): string {
+  return `/?${new URLSearchParams({ [PAGE_PARAM]: pageId, ...params })}`;
+}
+
+/**
+ * Tells every listener of the address bar that it changed (the shell's URL
+ * state re-reads it on `popstate`).
+ */
+function announceNavigation(): void {
+  dispatchEvent(new PopStateEvent("popstate"));
+}
+
+/** Reads the open page from the address bar; re-read on every render and on back/forward. */
+export function useAppPages(registry: readonly RegisteredView[]): AppPages {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const onPop = () => setTick((n) => n + 1);
+    addEventListener("popstate", onPop);
+    return () => removeEventListener("popstate", onPop);
+  }, []);
+  const pages = useMemo(
+    () =>
+      registry.filter(isAppPage).sort((a, b) =>
+        (a.contribution.order ?? 100) - (b.contribution.order ?? 100)
+      ),
+    [registry],
+  );
+  const query = new URLSearchParams(location.search);
+  const current = pages.find((p) => p.contribution.id === query.get(PAGE_PARAM)) ?? null;
+  query.delete(PAGE_PARAM);
+  const params = Object.fromEntries(query);
+  const open = useCallback((pageId: string, pageParams: Record<string, string> = {}) => {
+    history.pushState(null, "", pageHref(pageId, pageParams));
+    announceNavigation();
+  }, []);
+  return { pages, current, params, open };
+}
+
+/** The top bar's links to the app pages shown there. */
+export function AppPageLinks({ pages }: { pages: AppPages }): VNode | null {
+  const shown = pages.pages.filter((p) => p.contribution.nav !== false);
+  if (shown.length === 0) return null;
+  return html`<nav class="tabs app-pages" aria-label="Workbench pages">
+    ${
+    shown.map((p) =>
+      html`
+        <a href=${pageHref(p.contribution.id)} class=${p === pages.current ? "tab on" : "tab"}
+          aria-current=${p === pages.current ? "page" : undefined} data-app-page=${p.contribution.id}
+          title=${p.contribution.description ?? ""}
+          onClick=${(e: MouseEvent) => {
+            e.preventDefault();
+            pages.open(p.contribution.id);
+          }}>${p.contribution.title}</a>
+      `
+    )
+  }
+  </nav>`;
+}
+
+/** Properties of {@linkcode AppPageHost}. */
+export interface AppPageHostProps {
+  /** The pages, with the open one. */
+  pages: AppPages;
+  /** Display units. */
+  units: Units;
+  /** Theme. */
+  theme: "light" | "dark";
+}
+
+const hooks = { useState, useEffect, useMemo, useRef, useCallback, useLayoutEffect };
+
+/** Who is signed in (null: nobody, or the server has no sign-in endpoint). */
+function useVisitor(): { user: PageUser | null; known: boolean } {
+  const [state, setState] = useState<{ user: PageUser | null; known: boolean }>({ user: null, known: false });
+  useEffect(() => {
+    requestJson<{ user: PageUser | null }>("/api/auth/me")
+      .then((me) => setState({ user: me.user ? { id: me.user.id, name: me.user.name } : null, known: true }))
+      .catch(() => setState({ user: null, known: true }));
+  }, []);
+  return state;
+}
+
+/** Renders the open app page. */
+export function AppPageHost({ pages, units, theme }: AppPageHostProps): VNode | null {
+  const page = pages.current;
+  const visitor = useVisitor();
+  const paramsKey = JSON.stringify(pages.params);
+  const ctx = useMemo((): AppPageContext | null => {
+    if (!page) return null;
+    return {
+      html: html as unknown as HtmlTag,
+      Plot,
+      hooks,
+      units,
+      theme,
+      user: visitor.user,
+      params: pages.params,
+      api: appApi(page.plugin),
+      openPage: pages.open,
+      openSession(sessionId, viewId) {
+        history.pushState(
+          null,
+          "",
+          `/?${new URLSearchParams({ s: sessionId, ...(viewId ? { v: viewId } : {}) })}`,
+        );
+        announceNavigation();
+      },
+      pageUrl: (pageId, params) => `${location.origin}${pageHref(pageId, params)}`,
+    };
+  }, [page, units, theme, visitor.user, paramsKey]);
+  if (!page || !ctx) return null;
+  if (!visitor.known) return html`<div class="skeleton tall" aria-busy="true" aria-label="Loading"></div>`;
+  const module = page.module as AppPageModule | undefined;
+  return html`
+    <section class="view app-page" data-page=${page.contribution.id}>
+      <${ErrorBoundary} label=${page.contribution.title}>
+          ${module?.kind === "page"
+            ? html`<${PageBody} key=${`${page.contribution.id}:${paramsKey}`} module=${module} ctx=${ctx} />`
+            : html`<p class="inline-error" role="alert">This page's module is not an app page.</p>`}
+        <//>
+      </section>
+  `;
+}
+
+function PageBody({ module, ctx }: { module: AppPageModule; ctx: AppPageContext }) {
+  return module.render(ctx);
+}

@@ -86,25 +86,35 @@ export function useAppPages(registry: readonly RegisteredView[]): AppPages {
   return { pages, current, params, open };
 }
 
-/** The top bar's links to the app pages shown there. */
-export function AppPageLinks({ pages }: { pages: AppPages }): VNode | null {
+/** Properties of {@linkcode AppPageLinks}. */
+export interface AppPageLinksProps {
+  /** The pages. */
+  pages: AppPages;
+  /** `topbar`: tabs in the top bar (wide screens only); `drawer`: a list in the session drawer. */
+  place: "topbar" | "drawer";
+  /** Called after a link opened its page (the drawer closes). */
+  onOpened?: () => void;
+}
+
+/** Links to the app pages shown in navigation (`nav` not false). */
+export function AppPageLinks({ pages, place, onOpened }: AppPageLinksProps): VNode | null {
   const shown = pages.pages.filter((p) => p.contribution.nav !== false);
   if (shown.length === 0) return null;
-  return html`<nav class="tabs app-pages" aria-label="Workbench pages">
-    ${
-    shown.map((p) =>
-      html`
-        <a href=${pageHref(p.contribution.id)} class=${p === pages.current ? "tab on" : "tab"}
-          aria-current=${p === pages.current ? "page" : undefined} data-app-page=${p.contribution.id}
-          title=${p.contribution.description ?? ""}
-          onClick=${(e: MouseEvent) => {
-            e.preventDefault();
-            pages.open(p.contribution.id);
-          }}>${p.contribution.title}</a>
-      `
-    )
+  const link = (p: RegisteredView) =>
+    html`
+      <a href=${pageHref(p.contribution.id)} class=${p === pages.current ? "tab on" : "tab"}
+        aria-current=${p === pages.current ? "page" : undefined} data-app-page=${p.contribution.id}
+        title=${p.contribution.description ?? ""}
+        onClick=${(e: MouseEvent) => {
+          e.preventDefault();
+          pages.open(p.contribution.id);
+          onOpened?.();
+        }}>${p.contribution.title}</a>
+    `;
+  if (place === "drawer") {
+    return html`<nav class="drawer-pages" aria-label="Workbench pages">${shown.map(link)}</nav>`;
   }
-  </nav>`;
+  return html`<nav class="tabs app-pages" aria-label="Workbench pages">${shown.map(link)}</nav>`;
 }
 
 /** Properties of {@linkcode AppPageHost}. */

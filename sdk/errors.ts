@@ -14,7 +14,8 @@ import type { DiagnosticInput } from "./diagnostics.ts";
  * @example
  * ```ts
  * import { DataError } from "./errors.ts";
- * throw new DataError("no usable data rows", { file: "s.csv", line: 13 });
+ * const error = new DataError("no usable data rows", { file: "s.csv", line: 13 });
+ * console.assert(error.location.line === 13); // a format throws it: `throw error`
  * ```
  */
 export class DataError extends Error {

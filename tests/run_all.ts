@@ -1,12 +1,14 @@
 /**
- * Runs every test (`deno task test`) and ends with the plain summary line
+ * Runs every test (`deno task test`), the code examples of the doc comments
+ * and of the Markdown guides included (`--doc`: `sdk/README.md` is run
+ * block by block), and ends with the plain summary line
  * `N passed, N failed` (`, N skipped` when tests were ignored) taken from
  * Deno's own result line. Exits with `deno test`'s status.
  *
  * @module
  */
 
-const args = ["test", "-A", "--parallel", ...Deno.args];
+const args = ["test", "-A", "--parallel", "--doc", ...Deno.args];
 const child = new Deno.Command(Deno.execPath(), {
   args,
   env: { NO_COLOR: "1" },

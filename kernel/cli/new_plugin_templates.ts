@@ -99,18 +99,18 @@ export const ${n.camel}Stage = defineStage({
 });
 `,
     [`${n.file}_test.ts`]: `/**
- * ${n.id} on the shared Barber sample, through the real pipeline.
+ * ${n.id} on the workbench's demo session (Barber, 8 laps), through the real pipeline.
  *
  * @module
  */
 
 import assert from "node:assert/strict";
 import { analysisLaps, LapsKey } from "${sdk}/mod.ts";
-import { runPluginOnSample } from "${sdk}/testing/mod.ts";
+import { DEMO_SESSION, runPluginOnSample } from "${sdk}/testing/mod.ts";
 import plugin, { ${n.pascal}Key } from "./mod.ts";
 
 Deno.test("${n.id}: one value per analysed lap, no errors", async () => {
-  const run = await runPluginOnSample(plugin, "barber-8laps.csv");
+  const run = await runPluginOnSample(plugin, DEMO_SESSION);
   assert.deepEqual(run.errors(), []);
   const laps = analysisLaps(run.get(LapsKey)!);
   const result = run.get(${n.pascal}Key)!;
@@ -200,7 +200,7 @@ export const ${n.camel}Format = defineFormat({
  */
 
 import assert from "node:assert/strict";
-import { headOf, LAX_SETTINGS, parseContext, readSession } from "${sdk}/testing/mod.ts";
+import { DEMO_SESSION, headOf, LAX_SETTINGS, parseContext, readSession } from "${sdk}/testing/mod.ts";
 import { ${n.camel}Format } from "./${n.file}.ts";
 
 const SAMPLE = [
@@ -222,7 +222,7 @@ Deno.test("${n.id}: reads the rows, reports the bad one", () => {
 });
 
 Deno.test("${n.id}: other loggers' files are not taken for it", async () => {
-  assert.equal(${n.camel}Format.sniff(headOf(await readSession("barber-8laps.csv"))), false);
+  assert.equal(${n.camel}Format.sniff(headOf(await readSession(DEMO_SESSION))), false);
 });
 `,
   };

@@ -1,7 +1,7 @@
 /**
  * The shared sample data beside the repository (`../shared/data`): the
  * simulated sessions with their truth files, and the circuits they were
- * driven on.
+ * driven on; and the demo session every checkout carries.
  *
  * @module
  */
@@ -15,6 +15,12 @@ export const SHARED_DIR: URL = new URL("../../../shared/", import.meta.url);
 export const SESSIONS_DIR: URL = new URL("data/sessions/", SHARED_DIR);
 /** The circuit files the sessions were simulated on (`SLUG.json`). */
 export const TRACKS_DIR: URL = new URL("data/tracks/", SHARED_DIR);
+/**
+ * The demo session bundled with the workbench (a simulated RaceChrono
+ * session of 8 laps at Barber Motorsports Park, no truth file): present in
+ * every checkout, so a plugin's own tests can always run on it.
+ */
+export const DEMO_SESSION: URL = new URL("../../kernel/cli/demo/barber-demo.csv", import.meta.url);
 
 /**
  * Where a session file is: a bare file name is a sample session in

@@ -94,7 +94,7 @@ function PluginCard(
   const settings = Object.entries(p.contributions.settings ?? {});
   const unhealthy = p.health.status === "unhealthy";
   return html`
-    <article class="card size-half plugin-card" data-plugin=${p.id}>
+    <article class="card size-half plugin-card" data-plugin=${p.id} data-active=${String(p.active)}>
       <div class="plugin-head">
         <h2>${p.id} <span class="plugin-version">${p.version}</span></h2>
         <span class="badges">

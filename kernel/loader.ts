@@ -15,8 +15,8 @@
  * @module
  */
 
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Diagnostic, PluginManifest } from "../sdk/mod.ts";
 import { errorMessage } from "./parse.ts";
 import { planStages } from "./plan.ts";
@@ -130,9 +130,15 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
   if (options.builtin !== false) {
     for (const url of await builtinPluginUrls()) entries.push({ url, source: "built-in" });
   }
-  for (const dir of [...(options.pluginDirs ?? []), ...config.folders]) {
+  const named = [
+    ...(options.pluginDirs ?? []).map((dir) => ({ dir, from: "WORKBENCH_PLUGINS / --plugins" })),
+    ...config.folders.map((dir) => ({ dir, from: config.file })),
+  ];
+  for (const { dir, from } of named) {
     const url = pathToFileURL(resolve(dir, "mod.ts"));
-    entries.push({ url, source: url.href.startsWith(PLUGINS_ROOT.href) ? "built-in" : "folder" });
+    const missing = missingFolderProblem(url, from, config.file);
+    if (missing) problems.push(missing);
+    else entries.push({ url, source: url.href.startsWith(PLUGINS_ROOT.href) ? "built-in" : "folder" });
   }
   const found: {
     manifest: PluginManifest;
@@ -218,6 +224,28 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
     close: () => {
       for (const s of sandboxes.values()) s.close();
     },
+  };
+}
+
+/**
+ * The problem of a configured folder without a `mod.ts`, saying where the
+ * path led (a relative folder in `plugins.json` is relative to the file's
+ * own folder, not to where the workbench was started), or null.
+ */
+function missingFolderProblem(url: URL, from: string, configFile: string): Diagnostic | null {
+  try {
+    if (Deno.statSync(url).isFile) return null;
+  } catch {
+    // not there
+  }
+  const where = fileURLToPath(new URL("./", url));
+  const hint = from === configFile
+    ? `; relative folders in it are relative to ${dirname(resolve(configFile))}`
+    : "";
+  return {
+    severity: "error",
+    plugin: pluginNameOf(url),
+    message: `plugin not loaded: no mod.ts in ${where} (named in ${from}${hint})`,
   };
 }
 

@@ -4,7 +4,7 @@
  *
  * ```json
  * {
- *   "folders": ["../my-plugins/trail-braking"],
+ *   "folders": ["../../my-plugins/trail-braking"],
  *   "plugins": {
  *     "trail-braking": { "enabled": true, "order": -10, "settings": { "lookBackM": 120 } },
  *     "coaching": { "enabled": false }

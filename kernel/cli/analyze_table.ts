@@ -80,6 +80,14 @@ export function renderAnalysisTable(doc: AnalyzeJson, maxDiagnostics = 12): stri
   if (doc.optimal_lap_time_s !== null) {
     out.push(`Physics-optimal lap: ${formatLapTime(doc.optimal_lap_time_s)}`);
   }
+  for (const [plugin, artifacts] of Object.entries(doc.plugin_artifacts)) {
+    const ids = Object.keys(artifacts);
+    out.push(
+      `Plugin ${plugin} (from a folder): ${
+        ids.length > 0 ? `produced ${ids.join(", ")}` : "produced nothing"
+      }`,
+    );
+  }
   const problems = doc.diagnostics.filter((d) => d.severity !== "info");
   if (problems.length > 0) {
     out.push("");

@@ -3,10 +3,10 @@
  *
  * Scaffolds a working plugin in `DIR/NAME` (DIR defaults to the directory
  * the command was run from): `mod.ts`, the stage, format or chart module, a
- * test using the `sdk/testing` harness, and a README. Imports point at this
- * workbench's `sdk/`, so the folder can live anywhere. Refuses a name that
- * is not kebab-case and a folder that already exists. Exits 2 on a usage
- * error.
+ * test using the `sdk/testing` harness, and a README, formatted with the
+ * workbench's `deno fmt` settings. Imports point at this workbench's `sdk/`,
+ * so the folder can live anywhere. Refuses a name that is not kebab-case and
+ * a folder that already exists. Exits 2 on a usage error.
  *
  * @module
  */
@@ -19,7 +19,9 @@ import { pluginTemplates, type TemplateKind } from "./new_plugin_templates.ts";
 const USAGE = "usage: deno task new-plugin NAME --kind metric|format|view [--dir DIR]";
 const KINDS: readonly TemplateKind[] = ["metric", "format", "view"];
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const SDK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "sdk");
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const SDK_DIR = resolve(ROOT, "sdk");
+const CONFIG = resolve(ROOT, "deno.json");
 
 /** Runs the command; returns the exit status. `cwd` is where relative `--dir` paths start. */
 export async function runNewPlugin(argv: string[], cwd: string, log = console.log): Promise<number> {
@@ -54,10 +56,13 @@ export async function runNewPlugin(argv: string[], cwd: string, log = console.lo
   const files = pluginTemplates(kind, name, sdk.startsWith(".") ? sdk : `./${sdk}`);
   await Deno.mkdir(folder, { recursive: true });
   for (const [file, text] of Object.entries(files)) await Deno.writeTextFile(resolve(folder, file), text);
+  await new Deno.Command(Deno.execPath(), { args: ["fmt", "--quiet", "--config", CONFIG, folder] }).output();
   log(`created ${kind} plugin "${name}" in ${folder}:`);
   for (const file of Object.keys(files)) log(`  ${file}`);
-  log(`next: deno test -A ${folder}`);
-  log(`      WORKBENCH_PLUGINS=${folder} deno task analyze FILE --json`);
+  log(`next, from the workbench's folder (${ROOT}):`);
+  log(`  deno test -A ${folder}`);
+  log(`  WORKBENCH_PLUGINS=${folder} deno task analyze kernel/cli/demo/barber-demo.csv --json`);
+  log(`  deno fmt --config deno.json ${folder} && deno lint --config deno.json ${folder}`);
   return 0;
 }
 

@@ -48,7 +48,7 @@ function metric(n: Names, sdk: string): Record<string, string> {
 import { definePlugin } from "${sdk}/mod.ts";
 import { ${n.camel}Stage } from "./${n.file}.ts";
 
-export { ${n.pascal}Key, type ${n.pascal}Lap } from "./${n.file}.ts";
+export { ${n.pascal}Key, type ${n.pascal}Lap } from "./keys.ts";
 
 export default definePlugin({
   id: "${n.id}",
@@ -58,15 +58,15 @@ export default definePlugin({
   stages: [${n.camel}Stage],
 });
 `,
-    [`${n.file}.ts`]: `/**
- * The ${n.id} stage: the top speed of every analysed lap. Replace the
- * computation with your own metric; keep \`run\` pure (no mutation of its
- * inputs) and report instead of throwing when the data cannot give a value.
+    "keys.ts": `/**
+ * The artifact ${n.id} produces, in a file of its own: a chart module (a
+ * browser module) imports the key from here without pulling the stage's
+ * code into the browser bundle.
  *
  * @module
  */
 
-import { analysisLaps, artifact, defineStage, distanceLapsOf, DistanceLapsKey, LapsKey } from "${sdk}/mod.ts";
+import { artifact } from "${sdk}/artifact.ts";
 
 /** One lap's value. */
 export interface ${n.pascal}Lap {
@@ -78,6 +78,17 @@ export interface ${n.pascal}Lap {
 
 /** The artifact this plugin produces. */
 export const ${n.pascal}Key = artifact<${n.pascal}Lap[]>("${n.id}", "Top speed of every analysed lap, km/h");
+`,
+    [`${n.file}.ts`]: `/**
+ * The ${n.id} stage: the top speed of every analysed lap. Replace the
+ * computation with your own metric; keep \`run\` pure (no mutation of its
+ * inputs) and report instead of throwing when the data cannot give a value.
+ *
+ * @module
+ */
+
+import { analysisLaps, defineStage, distanceLapsOf, DistanceLapsKey, LapsKey } from "${sdk}/mod.ts";
+import { ${n.pascal}Key } from "./keys.ts";
 
 /** Computes {@linkcode ${n.pascal}Key}. */
 export const ${n.camel}Stage = defineStage({

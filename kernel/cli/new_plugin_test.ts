@@ -1,7 +1,8 @@
 /**
  * `deno task new-plugin` scaffolds plugins that work as generated: for each
  * kind (metric, format, view) the folder is written outside the repository,
- * its own test passes when run from the workbench (`deno test`), and it
+ * formatted and lint-free by the workbench's rules, its own test passes
+ * when run from the workbench (`deno test`), and it
  * loads through `WORKBENCH_PLUGINS` — a metric's artifact shows up in
  * `analyze --json`'s `plugin_artifacts`, a format and a chart are listed
  * without loading problems. Bad names, kinds and existing folders are usage
@@ -43,6 +44,10 @@ Deno.test("new-plugin: each kind is written outside the repository, passes its o
         const files = [...Deno.readDirSync(folder)].map((e) => e.name).sort();
         assert.ok(files.includes("mod.ts") && files.includes("README.md"), files.join(", "));
 
+        const formatted = await deno(["fmt", "--check", "--config", "deno.json", folder]);
+        assert.equal(formatted.code, 0, formatted.stderr);
+        const linted = await deno(["lint", "--config", "deno.json", folder]);
+        assert.equal(linted.code, 0, linted.stdout + linted.stderr);
         const tested = await deno(["test", "-A", folder]);
         assert.equal(tested.code, 0, tested.stdout + tested.stderr);
         assert.match(tested.stdout, /ok \| \d+ passed \| 0 failed/);

@@ -57,6 +57,9 @@ export function timeAt(lap: DistanceLap, m: number): number {
  * Longitudinal acceleration in g at each grid point, averaged over
  * `windowM` metres, from speed alone: the mean of a = v·dv/ds over a window
  * is exactly Δ(v²/2)/Δs across it, so no differentiation noise is added.
+ * The window's ends are read between grid points, so it spans `windowM`
+ * exactly (not the nearest whole number of grid steps: 9.8 m for 10 m on
+ * the 0.7 m grid); at the lap's ends it shrinks to the data there.
  * Works for every logger (no IMU needed). Written into `into` when given (at
  * least `lap.points` long; the result is its first `lap.points` values).
  */
@@ -67,11 +70,16 @@ export function longitudinalG(
 ): Float64Array {
   const v = lap.channels.speedMps;
   const n = lap.points;
-  const half = Math.max(1, Math.round(windowM / 2 / lap.stepM));
+  const half = Math.max(1, windowM / 2 / lap.stepM);
+  const whole = Math.floor(half), part = half - whole;
   const out = into.subarray(0, n);
+  // Speed a fraction `f` of the way from grid point i to its neighbour i + d.
+  const between = (i: number, d: number, f: number) => v[i] + f * (v[i + d] - v[i]);
   for (let i = 0; i < n; i++) {
-    const lo = Math.max(0, i - half), hi = Math.min(n - 1, i + half);
-    out[i] = hi > lo ? (v[hi] * v[hi] - v[lo] * v[lo]) / (2 * (hi - lo) * lap.stepM * G) : 0;
+    const ahead = i + whole < n - 1 ? between(i + whole, 1, part) : v[n - 1];
+    const behind = i - whole > 0 ? between(i - whole, -1, part) : v[0];
+    const spanPoints = Math.min(half, n - 1 - i) + Math.min(half, i);
+    out[i] = spanPoints > 0 ? (ahead * ahead - behind * behind) / (2 * spanPoints * lap.stepM * G) : 0;
   }
   return out;
 }

@@ -22,7 +22,7 @@ import {
   listSessions,
   readSession,
   readTruth,
-  synthSession,
+  resimulate,
   type Truth,
 } from "../sdk/testing/mod.ts";
 
@@ -58,25 +58,6 @@ for (const name of listSessions()) {
   });
 }
 
-/** The `synth-session` options that re-create a truth's session in another format. */
-function sameSessionOptions(truth: Truth): string[] {
-  const a = truth.args;
-  return [
-    "--skill",
-    String(a.skill),
-    "--consistency",
-    String(a.consistency),
-    "--mistakes",
-    String(a.mistakes),
-    "--gps-noise",
-    String(a.gps_noise),
-    "--start",
-    a.start,
-    ...(a.bad_patches ? [] : ["--no-bad-patches"]),
-    ...(a.no_out_in ? ["--no-out-in"] : []),
-  ];
-}
-
 // RaceChrono sessions without injected faults (faults exist only in RaceChrono files).
 const racechronoOnly: string[] = [];
 for (const name of listSessions()) {
@@ -90,14 +71,7 @@ for (const name of racechronoOnly) {
     async fn() {
       const truth = await readTruth(name);
       for (const format of ["vbox", "aim"] as const) {
-        await using synth = await synthSession({
-          track: truth.args.track,
-          laps: truth.args.laps,
-          seed: truth.args.seed,
-          rate: truth.args.rate,
-          format,
-          args: sameSessionOptions(truth),
-        });
+        await using synth = await resimulate(truth, format);
         assert.deepEqual(
           synth.truth.laps.map((l) => [l.number, l.time_s]),
           truth.laps.map((l) => [l.number, l.time_s]),

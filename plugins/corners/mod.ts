@@ -17,8 +17,9 @@
  *   original zero-padded the lap ends and split or lost such corners);
  * - official corners are placed by projecting the circuit's apex positions
  *   onto the session's driven line, not at a fraction of the lap length;
- * - KPIs follow the drivers' definitions (see `pedal_events.ts`), work from
- *   speed alone, and are left unmeasured where the logger has no samples.
+ * - KPIs follow the drivers' definitions (see `pedal_events.ts`, which also
+ *   states how closely brake points can match the truth), work from speed
+ *   alone, and are left unmeasured where the logger has no samples.
  *
  * @module
  */

@@ -9,7 +9,7 @@
 import { fileURLToPath } from "node:url";
 import { join, resolve } from "node:path";
 import { readTruth, SHARED_DIR } from "./samples.ts";
-import type { SynthFormat, Truth } from "./truth.ts";
+import type { SynthFormat, Truth, TruthArgs } from "./truth.ts";
 
 /** The `synth-session` tool. */
 export const SYNTH_TOOL: URL = new URL("tools/synth-session", SHARED_DIR);
@@ -108,4 +108,44 @@ export async function synthSession(options: SynthOptions): Promise<SynthSession>
     await dispose();
     throw error;
   }
+}
+
+/**
+ * The session a truth was made from, simulated again in another logger
+ * format: the same options, so (the simulation being deterministic) the
+ * same laps, driving and noise. Injected faults are not repeated (the tool
+ * injects them into RaceChrono files only).
+ *
+ * @example
+ * ```ts ignore
+ * import { readTruth } from "./samples.ts";
+ * import { resimulate } from "./synth.ts";
+ * await using vbox = await resimulate(await readTruth("roebling-6laps.csv"), "vbox");
+ * ```
+ */
+export function resimulate(
+  truth: Truth,
+  format: SynthFormat,
+  options: Pick<SynthOptions, "out" | "python" | "verbose"> = {},
+): Promise<SynthSession> {
+  const a = truth.args;
+  return synthSession({
+    ...options,
+    track: a.track,
+    ...(a.hours > 0 ? { hours: a.hours } : { laps: a.laps }),
+    seed: a.seed,
+    rate: a.rate,
+    format,
+    args: sameDrivingOptions(a),
+  });
+}
+
+/** The `synth-session` options, beyond circuit, length, seed, rate and format, that `args` were made with. */
+function sameDrivingOptions(a: TruthArgs): string[] {
+  return [
+    ...["--skill", String(a.skill), "--consistency", String(a.consistency)],
+    ...["--mistakes", String(a.mistakes), "--gps-noise", String(a.gps_noise), "--start", a.start],
+    ...(a.bad_patches ? [] : ["--no-bad-patches"]),
+    ...(a.no_out_in ? ["--no-out-in"] : []),
+  ];
 }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { readReferenceSession } from "./reference.ts";
-import { haveSynthTool, SYNTH_TOOL, synthSession } from "./synth.ts";
+import { haveSynthTool, resimulate, SYNTH_TOOL, synthSession } from "./synth.ts";
+import type { Truth } from "./truth.ts";
 
 /** Stands in for python3: writes an empty session, and a truth listing the arguments it was given. */
 const RECORDING_PYTHON = `#!/bin/sh
@@ -43,6 +44,58 @@ Deno.test("synthSession runs the tool with the given interpreter, the tool's pat
     await assert.rejects(
       () => synthSession({ track: "roebling-road-raceway", python: failing }),
       /failed \(exit 1\): ModuleNotFoundError: No module named 'numpy'/,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("resimulate asks for the truth's session again, with every driving option, in the given format", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "synth-test-" });
+  try {
+    const python = await script(dir, "python", RECORDING_PYTHON);
+    const args = {
+      track: "barber-motorsports-park",
+      laps: 8,
+      hours: 0,
+      seed: 4,
+      rate: 20,
+      format: "racechrono",
+      skill: 0.5,
+      consistency: 1.5,
+      mistakes: 0.2,
+      gps_noise: 0.6,
+      bad_patches: false,
+      no_out_in: true,
+      faults: true,
+      start: "2026-06-14T14:05:00Z",
+    } as const;
+    const out = `${dir}/s.vbo`;
+    const synth = await resimulate({ args } as unknown as Truth, "vbox", { out, python });
+    assert.deepEqual((synth.truth as unknown as { args: string[] }).args.slice(1), [
+      ...[
+        "--track",
+        "barber-motorsports-park",
+        "--format",
+        "vbox",
+        "--laps",
+        "8",
+        "--seed",
+        "4",
+        "--rate",
+        "20",
+      ],
+      ...["--skill", "0.5", "--consistency", "1.5", "--mistakes", "0.2", "--gps-noise", "0.6"],
+      ...["--start", "2026-06-14T14:05:00Z", "--no-bad-patches", "--no-out-in", "--out", out],
+    ]);
+    const long = await resimulate({ args: { ...args, hours: 2 } } as unknown as Truth, "aim", {
+      out,
+      python,
+    });
+    const longArgs = (long.truth as unknown as { args: string[] }).args;
+    assert.ok(
+      longArgs.includes("--hours") && !longArgs.includes("--laps"),
+      "a session made by length keeps it",
     );
   } finally {
     await Deno.remove(dir, { recursive: true });

@@ -98,6 +98,12 @@ export interface ViewContribution {
   /** App pages: false keeps it out of the top bar (reached by a link only, e.g. a share link); default true. */
   readonly nav?: boolean;
   /**
+   * App pages: months (1 = January … 12 = December) in which the top bar
+   * highlights its link, in the visitor's own calendar (e.g. `[12]` for a
+   * year in review); default never.
+   */
+  readonly featured?: readonly number[];
+  /**
    * Browser module: a path inside the plugin's folder (`"./speed_trace.ts"`)
    * whose default export is a {@linkcode ChartModule}, {@linkcode PanelModule}
    * or {@linkcode ViewModule}. Required for panels and charts, optional for views.

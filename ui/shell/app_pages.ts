@@ -86,6 +86,11 @@ export function useAppPages(registry: readonly RegisteredView[]): AppPages {
   return { pages, current, params, open };
 }
 
+/** Whether a page's link is highlighted this month (its `featured` months, in the visitor's calendar). */
+export function isFeatured(page: RegisteredView, now: Date = new Date()): boolean {
+  return page.contribution.featured?.includes(now.getMonth() + 1) ?? false;
+}
+
 /** The top bar's links to the app pages shown there. */
 export function AppPageLinks({ pages }: { pages: AppPages }): VNode | null {
   const shown = pages.pages.filter((p) => p.contribution.nav !== false);
@@ -94,7 +99,8 @@ export function AppPageLinks({ pages }: { pages: AppPages }): VNode | null {
     ${
     shown.map((p) =>
       html`
-        <a href=${pageHref(p.contribution.id)} class=${p === pages.current ? "tab on" : "tab"}
+        <a href=${pageHref(p.contribution.id)}
+          class=${`tab${p === pages.current ? " on" : ""}${isFeatured(p) ? " featured" : ""}`}
           aria-current=${p === pages.current ? "page" : undefined} data-app-page=${p.contribution.id}
           title=${p.contribution.description ?? ""}
           onClick=${(e: MouseEvent) => {

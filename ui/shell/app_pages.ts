@@ -26,6 +26,7 @@ import type {
 import { appApi } from "../api/app_api.ts";
 import { requestJson } from "../api/http.ts";
 import { ErrorBoundary } from "../views/error_boundary.ts";
+import { PagePlot } from "./page_plot.ts";
 
 /** The query parameter naming the open page. */
 const PAGE_PARAM = "page";
@@ -162,6 +163,7 @@ export function AppPageHost({ pages, units, theme }: AppPageHostProps): VNode | 
         announceNavigation();
       },
       pageUrl: (pageId, params) => `${location.origin}${pageHref(pageId, params)}`,
+      plot: (build, options) => html`<${PagePlot} build=${build} options=${options} />`,
     };
   }, [page, units, theme, visitor.user, paramsKey]);
   if (!page || !ctx) return null;

@@ -34,8 +34,11 @@ export interface YearJson {
 /** Short month names, January first. */
 export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** Sessions per month as bars, laps and distance in the tooltip. */
-export function sessionsPerMonth(Plot: typeof PlotApi, doc: YearJson): PlotOptions {
+/** Below this width the month axis shows initials. */
+const NARROW_PX = 480;
+
+/** Sessions per month as bars, laps and distance in the tooltip; month initials when narrower than 480 px. */
+export function sessionsPerMonth(Plot: typeof PlotApi, doc: YearJson, widthPx: number): PlotOptions {
   const rows = doc.months.map((m) => ({
     month: MONTHS[m.month - 1],
     sessions: m.sessions,
@@ -45,7 +48,12 @@ export function sessionsPerMonth(Plot: typeof PlotApi, doc: YearJson): PlotOptio
   }));
   const most = Math.max(1, ...rows.map((r) => r.sessions));
   return {
-    x: { label: null, domain: MONTHS, type: "band" },
+    x: {
+      label: null,
+      domain: MONTHS,
+      type: "band",
+      tickFormat: (m: string) => (widthPx < NARROW_PX ? m[0] : m),
+    },
     y: { label: "Sessions", domain: [0, most], ticks: Math.min(most, 5), tickFormat: "d", grid: true },
     marginLeft: 40,
     marks: [

@@ -171,7 +171,7 @@ function Year({ ctx, doc }: { ctx: AppPageContext; doc: WrappedJson }): VNode {
     )}</div>
     <div class="grid">
       <div class="card size-half"><div class="card-head"><h2>Sessions per month</h2></div>
-        ${ctx.plot(() => sessionsPerMonth(Plot, doc), { height: 220, label: "sessions-per-month" })}
+        ${ctx.plot((w) => sessionsPerMonth(Plot, doc, w), { height: 220, label: "sessions-per-month" })}
       </div>
       <div class="card size-half"><div class="card-head"><h2>Distance per circuit</h2></div>
         ${ctx.plot((w) => distancePerTrack(Plot, doc, w), {
@@ -219,7 +219,7 @@ function WrappedPage({ ctx }: { ctx: AppPageContext }): VNode {
       </label>
     </header>
     ${
-    december && year === now.getFullYear() &&
+    december && year === now.getFullYear() && (doc?.sessions ?? 0) > 0 &&
     html`<p class="banner" data-banner>${year} is wrapping up: here is your season.</p>`
   }
     ${error && html`<p class="inline-error" role="alert">${error}</p>`}

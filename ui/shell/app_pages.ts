@@ -24,7 +24,7 @@ import type {
   Units,
 } from "../../sdk/views.ts";
 import { appApi } from "../api/app_api.ts";
-import { requestJson } from "../api/http.ts";
+import { fetchAccount } from "../api/account.ts";
 import { ErrorBoundary } from "../views/error_boundary.ts";
 import { PagePlot } from "./page_plot.ts";
 
@@ -126,11 +126,15 @@ export interface AppPageHostProps {
 
 const hooks = { useState, useEffect, useMemo, useRef, useCallback, useLayoutEffect };
 
-/** Who is signed in (null: nobody, or the server has no sign-in endpoint). */
+/**
+ * Who is signed in (null: nobody, or the server has no sign-in endpoint).
+ * Read through `fetchAccount`, which also remembers the session's CSRF
+ * token, so a page's changes (PUT, POST...) are accepted when sign-in is on.
+ */
 function useVisitor(): { user: PageUser | null; known: boolean } {
   const [state, setState] = useState<{ user: PageUser | null; known: boolean }>({ user: null, known: false });
   useEffect(() => {
-    requestJson<{ user: PageUser | null }>("/api/auth/me")
+    fetchAccount()
       .then((me) => setState({ user: me.user ? { id: me.user.id, name: me.user.name } : null, known: true }))
       .catch(() => setState({ user: null, known: true }));
   }, []);

@@ -2,112 +2,14 @@
  * The leaderboards plugin on real analyses of the shared sample sessions,
  * through the in-memory workbench (several drivers, each a user of their
  * own): opt-in and opt-out, which laps count (checked against the truth
- * files' lap times), ties, class filters, re-analysis, deleted sessions,
- * the corner windows, and bad requests.
+ * files' lap times), ties, class filters, re-analysis and deleted sessions.
  */
 import assert from "node:assert/strict";
 import leaderboards from "../plugins/leaderboards/mod.ts";
-import { planCorners, WINDOW_LEAD_M, windowOnLap } from "../plugins/leaderboards/corner_window.ts";
-import {
-  type AppUser,
-  type Corner,
-  type DistanceLap,
-  type GpsQuality,
-  GpsQualityKey,
-  type Lap,
-  type LapTagging,
-  LapTagsKey,
-  type TrackMatch,
-} from "../sdk/mod.ts";
-import { createTestWorkbench, haveSessions, readTruth, type TestWorkbench } from "../sdk/testing/mod.ts";
-import { analysedArtifacts, type ArtifactPairs, trackOf } from "./social_sessions.ts";
-
-const BARBER = "barber-motorsports-park";
-const LAP_MARGIN_S = 0.05; // measured lap times are within 0.04 s of the truth
-
-type Route = NonNullable<typeof leaderboards.appRoutes>[number];
-function route(method: string, path: string): Route {
-  return leaderboards.appRoutes!.find((r) => r.method === method && r.path === path)!;
-}
-
-interface Row {
-  rank: number;
-  driver: string;
-  you: boolean;
-  value: number;
-  lap: number;
-  sessionId: string | null;
-  tyres: string;
-  power: string;
-}
-interface Board {
-  drivers: number;
-  rows: Row[];
-  yours: Row | null;
-}
-interface Boards {
-  lapTime: Board;
-  corners: { key: string; king: Row | null; minSpeed: Board; cornerTime: Board }[];
-  you: {
-    optedIn: boolean;
-    countedLaps: number;
-    excludedLaps: { sessionId: string; lap: number; reason: string }[];
-  };
-}
-
-function valueOf<T>(pairs: ArtifactPairs, id: string): T {
-  return pairs.find(([key]) => key.id === id)?.[1] as T;
-}
-
-/** A workbench with the leaderboards plugin and helpers to drive it. */
-function setUp() {
-  const bench = createTestWorkbench();
-  const services = bench.services(leaderboards.id);
-  const call = (method: string, path: string, user: AppUser | null, fields: Record<string, unknown> = {}) =>
-    Promise.resolve(route(method, path).handler(bench.request(leaderboards.id, { user, ...fields })));
-  const optIn = (user: AppUser, on: boolean) =>
-    call("PUT", "/opt-in", user, { body: { opted_in: on } }) as Promise<
-      { sessionsEntered: number; entriesRemoved: number }
-    >;
-  const boards = (user: AppUser, query: Record<string, unknown> = {}, track = BARBER) =>
-    call("GET", "/tracks/{track}", user, { params: { track }, query: { limit: 50, ...query } }) as Promise<
-      Boards
-    >;
-  return { bench, services, call, optIn, boards };
-}
-
-/** Adds a session of a sample file for `user`, driven at `date`, and runs the hook on it. */
-async function drive(
-  bench: TestWorkbench,
-  user: AppUser,
-  id: string,
-  file: string,
-  date: string,
-  change: (pairs: ArtifactPairs) => ArtifactPairs = (p) => p,
-  equipmentId: string | null = null,
-) {
-  const pairs = change(await analysedArtifacts(file));
-  const track = trackOf(pairs)!;
-  bench.addSession(
-    { id, userId: user.id, fileName: file, trackSlug: track.slug, trackName: track.name, date, equipmentId },
-    pairs,
-  );
-  await bench.analysed(leaderboards, id);
-  return pairs;
-}
-
-/** Every driver name on every board of a response. */
-function driversOn(doc: Boards): Set<string> {
-  const rows = [doc.lapTime, ...doc.corners.flatMap((c) => [c.minSpeed, c.cornerTime])].flatMap((b) =>
-    b.rows
-  );
-  return new Set([...rows, ...doc.corners.flatMap((c) => (c.king ? [c.king] : []))].map((r) => r.driver));
-}
-
-/** The pairs with one artifact replaced. */
-function replaced(pairs: ArtifactPairs, id: string, value: unknown): ArtifactPairs {
-  return pairs.map(([key, v]) => [key, key.id === id ? value : v] as const);
-}
+import { type GpsQuality, GpsQualityKey, type Lap, type LapTagging, LapTagsKey } from "../sdk/mod.ts";
+import { haveSessions, readTruth } from "../sdk/testing/mod.ts";
+import { BARBER, drive, driversOn, LAP_MARGIN_S, replaced, setUp, valueOf } from "./leaderboards_bench.ts";
+import { analysedArtifacts, type ArtifactPairs } from "./social_sessions.ts";
 
 Deno.test({
   name: "leaderboards: drivers who never opt in are absent; opting out removes every entry",
@@ -320,81 +222,5 @@ Deno.test({
     assert.deepEqual((await services.store.list("entries")).map((r) => r.key).sort(), ["a-faults", "b"]);
     bench.deleteSession("a-faults");
     assert.deepEqual([...driversOn(await boards(bob))], ["Bob"]);
-  },
-});
-
-Deno.test({
-  name:
-    "leaderboards: corner windows sit on the circuit's official apexes, whichever logger recorded the lap",
-  ignore: !haveSessions(),
-  async fn() {
-    let checked = 0;
-    for (const file of ["barber-8laps.csv", "roebling-6laps.csv", "amp-5laps.csv"]) {
-      const pairs = await analysedArtifacts(file);
-      const match = valueOf<TrackMatch>(pairs, "track");
-      const plans = planCorners(match, valueOf<Corner[]>(pairs, "corners"));
-      const apexOf = new Map(match.track.corners.map((c) => [c.number, c.apexM]));
-      assert.ok(plans.plans.length >= 6, `${file}: corners with official turns`);
-      for (const lap of valueOf<DistanceLap[]>(pairs, "distance-laps").slice(1, -1)) {
-        for (const plan of plans.plans) {
-          const window = windowOnLap(plans, plan, lap);
-          if (!window) continue;
-          const turns = plan.corner.officialNumbers;
-          // The circuit line and a driven lap differ in length by well under 0.5 %.
-          assert.ok(
-            Math.abs(window.fromM + WINDOW_LEAD_M - apexOf.get(turns[0])!) < 10,
-            `${file} ${plan.key}`,
-          );
-          assert.ok(
-            Math.abs(window.toM - WINDOW_LEAD_M - apexOf.get(turns.at(-1)!)!) < 10,
-            `${file} ${plan.key}`,
-          );
-          checked++;
-        }
-      }
-    }
-    assert.ok(checked > 100, `windows placed: ${checked}`);
-    const { bench, optIn, boards } = setUp();
-    const [ann, zoe] = ["ann", "zoe"].map((id) => bench.addUser({ id, name: id }));
-    await optIn(ann, true);
-    await optIn(zoe, true);
-    await drive(bench, ann, "csv", "barber-8laps.csv", "2026-06-14T14:05:00Z");
-    await drive(bench, zoe, "vbo", "barber-8laps.vbo", "2026-06-14T14:05:00Z");
-    for (const corner of (await boards(ann)).corners) {
-      const [a, b] = corner.cornerTime.rows;
-      assert.ok(
-        a && b && Math.abs(a.value - b.value) < 0.01,
-        `${corner.key}: same driving, same corner time`,
-      );
-    }
-  },
-});
-
-Deno.test({
-  name: "leaderboards routes: sign-in required, a bad circuit or body is a 400 naming the problem",
-  ignore: !haveSessions(),
-  async fn() {
-    const { bench, call } = setUp();
-    const alice = bench.addUser({ id: "alice", name: "Alice" });
-    for (const r of leaderboards.appRoutes!) {
-      await assert.rejects(
-        async () =>
-          await call(r.method, r.path, null, { params: { track: BARBER }, body: { opted_in: true } }),
-        (e: Error & { status?: number }) => e.status === 401,
-        `${r.method} ${r.path}`,
-      );
-    }
-    await assert.rejects(
-      async () => await call("GET", "/tracks/{track}", alice, { params: { track: "Barber Park!" } }),
-      (e: Error & { status?: number; code?: string }) => e.status === 400 && e.code === "invalid_track",
-    );
-    for (const body of [undefined, {}, { opted_in: "yes" }]) {
-      await assert.rejects(
-        async () => await call("PUT", "/opt-in", alice, { body }),
-        (e: Error & { status?: number }) => e.status === 400 && /opted_in|JSON object/.test(e.message),
-      );
-    }
-    const empty = (await call("GET", "/tracks/{track}", alice, { params: { track: "nowhere" } })) as Boards;
-    assert.deepEqual([empty.lapTime.drivers, empty.corners.length], [0, 0]);
   },
 });

@@ -100,6 +100,16 @@ export interface AppSession {
   readonly equipmentId: string | null;
 }
 
+/**
+ * When a session was driven, ms since the epoch: its date when the file
+ * says it, else its upload time. The one definition every workbench-wide
+ * plugin orders sessions (and the laps in them) by.
+ */
+export function sessionDrivenAt(session: Pick<AppSession, "date" | "createdAt">): number {
+  const parsed = session.date === null ? NaN : Date.parse(session.date);
+  return Number.isFinite(parsed) ? parsed : session.createdAt;
+}
+
 /** An equipment profile (car, tyres, brakes) as workbench-wide plugins see it. */
 export interface AppEquipment {
   /** Profile id. */

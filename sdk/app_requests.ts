@@ -95,3 +95,12 @@ export function integerField(
   }
   return value;
 }
+
+/** A required `true` or `false`; a 400 naming the field otherwise. */
+export function booleanField(body: Record<string, unknown>, name: string): boolean {
+  const value = body[name];
+  if (typeof value !== "boolean") {
+    throw new RouteError(400, "invalid_field", `"${name}" is required and must be true or false`);
+  }
+  return value;
+}

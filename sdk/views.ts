@@ -98,6 +98,12 @@ export interface ViewContribution {
   /** App pages: false keeps it out of the top bar (reached by a link only, e.g. a share link); default true. */
   readonly nav?: boolean;
   /**
+   * App pages: months (1 = January … 12 = December) in which the top bar
+   * highlights its link, in the visitor's own calendar (e.g. `[12]` for a
+   * year in review); default never.
+   */
+  readonly featured?: readonly number[];
+  /**
    * Browser module: a path inside the plugin's folder (`"./speed_trace.ts"`)
    * whose default export is a {@linkcode ChartModule}, {@linkcode PanelModule}
    * or {@linkcode ViewModule}. Required for panels and charts, optional for views.
@@ -404,6 +410,14 @@ export interface PageUser {
   readonly name: string;
 }
 
+/** Size and label of a figure on an app page ({@linkcode AppPageContext.plot}). */
+export interface PagePlotOptions {
+  /** Height, px. */
+  readonly height: number;
+  /** What it shows, for screen readers (and tests: the figure's `data-page-plot`). */
+  readonly label: string;
+}
+
 /** What an {@linkcode AppPageModule} receives. */
 export interface AppPageContext {
   /** htm bound to Preact. */
@@ -428,6 +442,12 @@ export interface AppPageContext {
   openSession(sessionId: string, viewId?: string): void;
   /** The address of an app page, for links to share (absolute, with the server's origin). */
   pageUrl(pageId: string, params?: Record<string, string>): string;
+  /**
+   * A Plot figure the shell draws at the width available: `build(widthPx)`
+   * returns the marks and scales; the shell adds the width, the height and
+   * the theme's colours, and shows an inline error should `build` throw.
+   */
+  plot(build: (widthPx: number) => PlotOptions, options: PagePlotOptions): VNode;
 }
 
 /** An app page module (`scope: "app"` views): renders the whole page as a Preact component (hooks allowed). */

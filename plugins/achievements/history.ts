@@ -13,18 +13,13 @@ import {
   type AppSession,
   type ArtifactReader,
   type JsonValue,
+  sessionDrivenAt,
   type SessionSummary,
   summarizeSession,
 } from "../../sdk/mod.ts";
 import type { HistoryEntry } from "./rules.ts";
 
 const SUMMARIES = "summaries";
-
-/** When a session was driven (its upload time when the file does not say), ms since the epoch. */
-export function drivenAt(session: AppSession): number {
-  const parsed = session.date === null ? NaN : Date.parse(session.date);
-  return Number.isFinite(parsed) ? parsed : session.createdAt;
-}
 
 /** Summarises a session from its artifacts and stores the summary (replacing an older one). */
 export async function storeSummary(
@@ -60,7 +55,7 @@ export async function historyOf(services: AppServices, userId: string): Promise<
       sessionId: session.id,
       trackSlug: session.trackSlug,
       trackName: session.trackName,
-      drivenAt: drivenAt(session),
+      drivenAt: sessionDrivenAt(session),
       summary,
     });
   }

@@ -19,6 +19,7 @@ import { html } from "htm/preact";
 import type { VNode } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { ChartContext, ChartFigure, ChartModule, ViewContext } from "../../sdk/views.ts";
+import { useElementWidth } from "./element_width.ts";
 import { createOverlay, type Overlay } from "./overlay.ts";
 
 /** Properties of {@linkcode ChartHost}. */
@@ -39,20 +40,10 @@ const KEY_STEP_M = 10;
 /** A Plot chart linked to the shared cursor. */
 export function ChartHost({ chart, title, ctx, subscribeZoom }: ChartHostProps): VNode {
   const hostRef = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const width = useElementWidth(hostRef);
   const [mode, setMode] = useState(chart.modes?.[0]?.id ?? "");
   const [zoomVersion, setZoomVersion] = useState(0);
   const [problem, setProblem] = useState<{ kind: "empty" | "error"; text: string } | null>(null);
-
-  useLayoutEffect(() => {
-    const host = hostRef.current;
-    if (!host) return;
-    // The observer reports the first size after the next layout: reading clientWidth here
-    // instead would force a layout per chart while the view is being drawn.
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
-    observer.observe(host);
-    return () => observer.disconnect();
-  }, []);
 
   useEffect(() => {
     if (chart.axis !== "distance") return;

@@ -24,8 +24,9 @@ import type {
   Units,
 } from "../../sdk/views.ts";
 import { appApi } from "../api/app_api.ts";
-import { requestJson } from "../api/http.ts";
+import { fetchAccount } from "../api/account.ts";
 import { ErrorBoundary } from "../views/error_boundary.ts";
+import { PagePlot } from "./page_plot.ts";
 
 /** The query parameter naming the open page. */
 const PAGE_PARAM = "page";
@@ -86,6 +87,11 @@ export function useAppPages(registry: readonly RegisteredView[]): AppPages {
   return { pages, current, params, open };
 }
 
+/** Whether a page's link is highlighted this month (its `featured` months, in the visitor's calendar). */
+export function isFeatured(page: RegisteredView, now: Date = new Date()): boolean {
+  return page.contribution.featured?.includes(now.getMonth() + 1) ?? false;
+}
+
 /** Properties of {@linkcode AppPageLinks}. */
 export interface AppPageLinksProps {
   /** The pages. */
@@ -102,7 +108,8 @@ export function AppPageLinks({ pages, place, onOpened }: AppPageLinksProps): VNo
   if (shown.length === 0) return null;
   const link = (p: RegisteredView) =>
     html`
-      <a href=${pageHref(p.contribution.id)} class=${p === pages.current ? "tab on" : "tab"}
+      <a href=${pageHref(p.contribution.id)}
+        class=${`tab${p === pages.current ? " on" : ""}${isFeatured(p) ? " featured" : ""}`}
         aria-current=${p === pages.current ? "page" : undefined} data-app-page=${p.contribution.id}
         title=${p.contribution.description ?? ""}
         onClick=${(e: MouseEvent) => {
@@ -129,11 +136,15 @@ export interface AppPageHostProps {
 
 const hooks = { useState, useEffect, useMemo, useRef, useCallback, useLayoutEffect };
 
-/** Who is signed in (null: nobody, or the server has no sign-in endpoint). */
+/**
+ * Who is signed in (null: nobody, or the server has no sign-in endpoint).
+ * Read through `fetchAccount`, which also remembers the session's CSRF
+ * token, so a page's changes (PUT, POST...) are accepted when sign-in is on.
+ */
 function useVisitor(): { user: PageUser | null; known: boolean } {
   const [state, setState] = useState<{ user: PageUser | null; known: boolean }>({ user: null, known: false });
   useEffect(() => {
-    requestJson<{ user: PageUser | null }>("/api/auth/me")
+    fetchAccount()
       .then((me) => setState({ user: me.user ? { id: me.user.id, name: me.user.name } : null, known: true }))
       .catch(() => setState({ user: null, known: true }));
   }, []);
@@ -166,6 +177,7 @@ export function AppPageHost({ pages, units, theme }: AppPageHostProps): VNode | 
         announceNavigation();
       },
       pageUrl: (pageId, params) => `${location.origin}${pageHref(pageId, params)}`,
+      plot: (build, options) => html`<${PagePlot} build=${build} options=${options} />`,
     };
   }, [page, units, theme, visitor.user, paramsKey]);
   if (!page || !ctx) return null;

@@ -21,6 +21,8 @@ import {
   type SessionListItem,
 } from "./api/server_api.ts";
 import { createChartKit } from "./charts/kit.ts";
+import type { Account } from "./api/account.ts";
+import { AccountMenu } from "./shell/account_menu.ts";
 import { LapPicker } from "./shell/lap_picker.ts";
 import { SessionDrawer } from "./shell/session_drawer.ts";
 import { SettingsMenu } from "./shell/settings_menu.ts";
@@ -40,6 +42,10 @@ import { ViewHost } from "./views/view_host.ts";
 export interface AppProps {
   /** Every registered view, panel and chart. */
   registry: readonly RegisteredView[];
+  /** The browser's account (local mode or the signed-in user). */
+  account: Account;
+  /** Signs out. */
+  onSignOut: () => void;
 }
 
 const CORNER_LEAD_IN_M = 150;
@@ -51,7 +57,7 @@ function referenceLap(detail: SessionDetail, chosen: number | null): number | nu
 }
 
 /** The whole page. */
-export function App({ registry }: AppProps): VNode {
+export function App({ registry, account, onSignOut }: AppProps): VNode {
   const [settings, updateSettings] = useSettings();
   const [url, updateUrl] = useUrlState();
   const appPages = useAppPages(registry);
@@ -229,6 +235,7 @@ export function App({ registry }: AppProps): VNode {
         </nav>`}
         <${AppPageLinks} pages=${appPages} />
         <span class="spacer"></span>
+        <${AccountMenu} account=${account} onSignOut=${onSignOut} />
         <button type="button" class="button" onClick=${() => setDrawerOpen(true)}>Upload</button>
         <button type="button" class="icon" aria-label="Settings" aria-expanded=${settingsOpen} onClick=${() =>
           setSettingsOpen(!settingsOpen)}>⚙</button>
@@ -239,7 +246,10 @@ export function App({ registry }: AppProps): VNode {
       ${drawerOpen && html`
         <div class="scrim" onClick=${() => setDrawerOpen(false)}></div>
         <${SessionDrawer} sessions=${sessions ?? []} current=${url.session} units=${units}
-          onOpen=${openSession} onDelete=${remove} onClose=${() => setDrawerOpen(false)}>${uploadPanel()}<//>
+          onOpen=${openSession} onDelete=${remove} onClose=${() => setDrawerOpen(false)}>
+          <${AppPageLinks} pages=${appPages} placement="drawer" onNavigate=${() => setDrawerOpen(false)} />
+          ${uploadPanel()}
+        <//>
       `}
       <main class="main" id="main">
         ${appPages.current &&

@@ -11,9 +11,11 @@
 import { html } from "htm/preact";
 import { render } from "preact";
 import type { RegisteredView } from "../sdk/views.ts";
-import { App } from "./app.ts";
+import { sendCsrfWithFetch } from "./api/http.ts";
+import { AccountGate } from "./shell/account_gate.ts";
 
-/** Renders the workbench into `#app`. */
+/** Renders the workbench (behind the sign-in gate) into `#app`. */
 export function startWorkbench(registry: readonly RegisteredView[]): void {
-  render(html`<${App} registry=${registry} />`, document.getElementById("app")!);
+  sendCsrfWithFetch();
+  render(html`<${AccountGate} registry=${registry} />`, document.getElementById("app")!);
 }

@@ -1,6 +1,7 @@
 /**
  * Asks the server who the browser is before anything else: in local mode or
- * once signed in it renders the workbench, otherwise the sign-in page. A
+ * once signed in it renders the workbench, otherwise the sign-in page (or,
+ * for a public app page such as a shared session, that page alone). A
  * request answered 401 later (the sign-in expired or ended in another tab)
  * brings the sign-in page back.
  *
@@ -16,6 +17,7 @@ import type { RegisteredView } from "../../sdk/views.ts";
 import { type Account, fetchAccount, signOut } from "../api/account.ts";
 import { SIGNED_OUT_EVENT } from "../api/http.ts";
 import { App } from "../app.ts";
+import { opensPublicPage, PublicPage } from "./public_page.ts";
 import { SignInPage } from "./sign_in_page.ts";
 
 /** Properties of {@linkcode AccountGate}. */
@@ -45,6 +47,10 @@ export function AccountGate({ registry }: AccountGateProps): VNode {
     return html`<p class="inline-error" role="alert">The workbench could not be reached: ${error}</p>`;
   }
   if (!account) return html`<div class="skeleton tall" aria-busy="true" aria-label="Loading"></div>`;
-  if (account.mode === "oidc" && !account.user) return html`<${SignInPage} account=${account} />`;
+  if (account.mode === "oidc" && !account.user) {
+    return opensPublicPage(registry)
+      ? html`<${PublicPage} registry=${registry} account=${account} />`
+      : html`<${SignInPage} account=${account} />`;
+  }
   return html`<${App} key=${account.user?.id} registry=${registry} account=${account} onSignOut=${leave} />`;
 }

@@ -86,25 +86,36 @@ export function useAppPages(registry: readonly RegisteredView[]): AppPages {
   return { pages, current, params, open };
 }
 
-/** The top bar's links to the app pages shown there. */
-export function AppPageLinks({ pages }: { pages: AppPages }): VNode | null {
+/** Properties of {@linkcode AppPageLinks}. */
+export interface AppPageLinksProps {
+  /** The pages, with the open one. */
+  pages: AppPages;
+  /** `topbar` (tabs; hidden on a phone) or `drawer` (a list in the session drawer). */
+  placement?: "topbar" | "drawer";
+  /** Called after a link opened its page (e.g. to close the drawer). */
+  onNavigate?: () => void;
+}
+
+/** Links to the app pages shown in the navigation, in the top bar or in the drawer. */
+export function AppPageLinks({ pages, placement = "topbar", onNavigate }: AppPageLinksProps): VNode | null {
   const shown = pages.pages.filter((p) => p.contribution.nav !== false);
   if (shown.length === 0) return null;
-  return html`<nav class="tabs app-pages" aria-label="Workbench pages">
-    ${
-    shown.map((p) =>
-      html`
-        <a href=${pageHref(p.contribution.id)} class=${p === pages.current ? "tab on" : "tab"}
-          aria-current=${p === pages.current ? "page" : undefined} data-app-page=${p.contribution.id}
-          title=${p.contribution.description ?? ""}
-          onClick=${(e: MouseEvent) => {
-            e.preventDefault();
-            pages.open(p.contribution.id);
-          }}>${p.contribution.title}</a>
-      `
-    )
+  const links = shown.map((p) =>
+    html`
+      <a href=${pageHref(p.contribution.id)} class=${p === pages.current ? "tab on" : "tab"}
+        aria-current=${p === pages.current ? "page" : undefined} data-app-page=${p.contribution.id}
+        title=${p.contribution.description ?? ""}
+        onClick=${(e: MouseEvent) => {
+          e.preventDefault();
+          pages.open(p.contribution.id);
+          onNavigate?.();
+        }}>${p.contribution.title}</a>
+    `
+  );
+  if (placement === "drawer") {
+    return html`<nav class="drawer-pages" aria-label="Workbench pages (menu)">${links}</nav>`;
   }
-  </nav>`;
+  return html`<nav class="tabs app-pages" aria-label="Workbench pages">${links}</nav>`;
 }
 
 /** Properties of {@linkcode AppPageHost}. */

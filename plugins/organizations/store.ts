@@ -9,12 +9,7 @@
  */
 
 import { type PluginStore, RouteError } from "../../sdk/mod.ts";
-
-/** Roles, from most to least rights: owners manage everything, instructors also manage events and read event sessions. */
-export const ROLES = ["owner", "instructor", "member"] as const;
-
-/** A member's role. */
-export type Role = (typeof ROLES)[number];
+import type { Role } from "./roles.ts";
 
 /** An organization. */
 export interface Org {

@@ -131,7 +131,7 @@ function Detail({ ctx, studentId, detail, kpis, reload }: {
                       <th scope="col">Corner</th>
                       <th scope="col">Min speed</th>
                       <th scope="col">Brake point</th>
-                      <th scope="col">Notes</th>
+                      <th scope="col" class="wide-only">Notes</th>
                       <th scope="col"><span class="visually-hidden">Actions</span></th>
                     </tr>
                   </thead>
@@ -145,7 +145,7 @@ function Detail({ ctx, studentId, detail, kpis, reload }: {
                           : ""}</td>
                         <td>${kpi ? units.formatSpeed(kpi.min_speed_mps) : "—"}</td>
                         <td>${kpi?.brake_point_m == null ? "—" : units.formatDistance(kpi.brake_point_m)}</td>
-                        <td>${notes || "—"}</td>
+                        <td class="wide-only">${notes || "—"}</td>
                         <td><button type="button" class="link" aria-label=${`Write a note on ${c.label}`}
                                   onClick=${() => pick(c.number)}>Note</button></td>
                       </tr>

@@ -9,6 +9,7 @@
 /// <reference lib="dom" />
 
 import type { VNode } from "preact";
+import { CopyButton } from "../../sdk/view_copy.ts";
 import { showActionError, showRequest, useAction, useRequest } from "../../sdk/view_requests.ts";
 import type { AppPageContext } from "../../sdk/views.ts";
 import { orgAddress, ORGS_PAGE } from "./org_nav.ts";
@@ -23,7 +24,7 @@ interface OrgJson {
 
 /** The list and the two forms. */
 export function OrgList({ ctx }: { ctx: AppPageContext }): VNode {
-  const { html, hooks, api, openPage } = ctx;
+  const { html, hooks, api, openPage, user } = ctx;
   const orgs = useRequest(hooks, () => api<{ orgs: OrgJson[] }>("/orgs"), []);
   const [name, setName] = hooks.useState("");
   const [code, setCode] = hooks.useState("");
@@ -95,6 +96,14 @@ export function OrgList({ ctx }: { ctx: AppPageContext }): VNode {
                 code.trim() === ""}>Join</button>
             </form>
             ${showActionError(html, join)}
+            ${user && html`
+              <div class="form-row small">
+                <span
+                  class="grow muted">Or give an owner your user id, <code>${user
+                    .id}</code>, to be added.</span>
+                <${CopyButton} html=${html} hooks=${hooks} text=${user.id} label="Copy your user id" />
+              </div>
+            `}
           </section>
       </div>
     </div>

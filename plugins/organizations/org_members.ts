@@ -116,6 +116,7 @@ function AddMember({ ctx, slug, action, onAdded }: {
     });
   };
   return html`
+    <h3 class="subhead">Add a member</h3>
     <form class="form-row" onSubmit=${submit} aria-label="Add a member by user id">
       <label class="field grow">User id
           <input id="org-add-user" autocomplete="off" required value=${userId}

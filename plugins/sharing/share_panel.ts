@@ -89,7 +89,7 @@ export default definePanel({
       </form>
       <p id="share-days-help" class=${validDays ? "muted small" : "inline-error"}>${
       validDays
-        ? "Anyone with the link sees this session read-only and can compare their own laps."
+        ? "The link stops working when it expires or when you revoke it."
         : `Choose a whole number of days from 1 to ${MAX_DAYS}.`
     }</p>
       ${showActionError(html, create)}

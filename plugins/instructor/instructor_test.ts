@@ -61,7 +61,7 @@ Deno.test("an invite links once: it is single-use, not for its own author, and n
   await rejects(
     call(bench, "POST", "/invites/{code}/accept", { user: stranger, params: { code } }),
     404,
-    /unknown, used or expired/,
+    /unknown, used, withdrawn or expired/,
   );
   const again = await call(bench, "POST", "/invites", { user: coach });
   await rejects(

@@ -226,7 +226,7 @@ Deno.test("invite codes: join with the code's role, once per person, until withd
   await rejects(
     call(bench, "POST", "/join/{code}", { user: late, params: { code } }),
     404,
-    /unknown, withdrawn or expired/,
+    /unknown, used, withdrawn or expired/,
   );
 });
 

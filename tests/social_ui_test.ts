@@ -13,7 +13,7 @@
  *   instructor and schedules an event at Barber on the sessions' day; the
  *   event lists both drivers' sessions, for Ann and for Ben, and a
  *   session's summary opens.
- * The top bar lists the pages in order. Every page is saved as a
+ * The top bar lists the pages in order (a phone, in the drawer). Every page is saved as a
  * screenshot, desktop and 390 px wide (no sideways scrolling), in
  * `test-output/social/`.
  */
@@ -21,6 +21,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { VIEWPORTS } from "../kernel/testing/chromium.ts";
 import { haveSessions, readTruth } from "../sdk/testing/mod.ts";
 import { DRIVERS, shoot, signInBrowser, signInWorld, uploadAs } from "./browser_accounts.ts";
 import { ROOT } from "./server_harness.ts";
@@ -56,6 +57,14 @@ Deno.test({
           links.map((l) => l.getAttribute("data-app-page"))
         );
         assert.deepEqual(order, ["achievements", "instructor", "organizations"]);
+        await a.setViewportSize(VIEWPORTS.phone); // a phone reaches the pages from the drawer instead
+        assert.equal(await a.locator(".topbar [data-app-page]").first().isVisible(), false);
+        await a.getByRole("button", { name: "Sessions", exact: true }).click();
+        await a.locator('.drawer-pages [data-app-page="organizations"]').click();
+        await a.locator("#org-name").waitFor();
+        assert.equal(await a.locator(".drawer").count(), 0, "the drawer closes");
+        await a.setViewportSize(VIEWPORTS.desktop);
+        await openPage(a, base, "page=achievements");
         const badges = await (await ann.context.request.get(`${base}/api/plugins/achievements/badges`))
           .json();
         const earned = badges.badges.filter((x: { earned: unknown[] }) => x.earned.length > 0)

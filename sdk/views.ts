@@ -399,8 +399,19 @@ export interface AppApiInit {
   readonly file?: Blob & { readonly name?: string };
 }
 
-/** Calls the contributing plugin's app route at `path` (below `/api/plugins/<plugin>`); resolves to its JSON. */
+/**
+ * Calls the contributing plugin's app route at `path` (below `/api/plugins/<plugin>`); resolves to its
+ * JSON (keys snake_case, as the server writes them). Rejects with an {@linkcode AppApiError}.
+ */
 export type AppApi = <T = unknown>(path: string, init?: AppApiInit) => Promise<T>;
+
+/** How an {@linkcode AppApi} call fails: the server's message, with its status and code. */
+export interface AppApiError extends Error {
+  /** HTTP status, e.g. 410; 0 when the server could not be reached. */
+  readonly status: number;
+  /** The server's machine-readable code, e.g. `"share_link_expired"`. */
+  readonly code: string;
+}
 
 /** The visitor of an app page. */
 export interface PageUser {

@@ -3,9 +3,7 @@
  * pages (plugins' workbench-wide pages and the Plugins page), session drawer,
  * upload, lap picker, settings, the account, and the open view. State that
  * can be linked lives in the URL; units and theme in the browser.
- *
- * A visitor who is not signed in (sign-in configured) sees only a public
- * app page, e.g. a shared session, with a sign-in link.
+
  *
  * @module
  */
@@ -25,6 +23,8 @@ import {
   type SessionListItem,
 } from "./api/server_api.ts";
 import { createChartKit } from "./charts/kit.ts";
+import type { Account } from "./api/account.ts";
+import { AccountMenu } from "./shell/account_menu.ts";
 import { LapPicker } from "./shell/lap_picker.ts";
 import { SessionDrawer } from "./shell/session_drawer.ts";
 import { SettingsMenu } from "./shell/settings_menu.ts";
@@ -34,9 +34,8 @@ import { createCursorStore } from "./state/cursor.ts";
 import { useSettings } from "./state/settings.ts";
 import { useUrlState } from "./state/url_state.ts";
 import { createUnits } from "./units.ts";
-import type { Account } from "./api/account.ts";
-import { AccountMenu } from "./shell/account_menu.ts";
-import { AppPageHost, AppPageLinks, isAppPage, useAppPages } from "./shell/app_pages.ts";
+import { AppPageLinks } from "./shell/app_page_links.ts";
+import { AppPageHost, isAppPage, useAppPages } from "./shell/app_pages.ts";
 import { PLUGINS_PAGE } from "./shell/plugins_page.ts";
 import { UploadPanel } from "./upload/upload_panel.ts";
 import { useUploadQueue } from "./upload/upload_queue.ts";
@@ -47,10 +46,10 @@ import { ViewHost } from "./views/view_host.ts";
 export interface AppProps {
   /** Every registered view, panel and chart. */
   registry: readonly RegisteredView[];
-  /** The browser's account (local mode when absent). */
-  account?: Account;
+  /** The browser's account (local mode or the signed-in user). */
+  account: Account;
   /** Signs out. */
-  onSignOut?: () => void;
+  onSignOut: () => void;
 }
 
 const CORNER_LEAD_IN_M = 150;
@@ -63,8 +62,7 @@ function referenceLap(detail: SessionDetail, chosen: number | null): number | nu
 
 /** The whole page. */
 export function App({ registry: plugins, account, onSignOut }: AppProps): VNode {
-  const visitor = account?.mode === "oidc" && !account.user;
-  const registry = useMemo(() => (visitor ? plugins : [...plugins, PLUGINS_PAGE]), [plugins, visitor]);
+  const registry = useMemo(() => [...plugins, PLUGINS_PAGE], [plugins]);
   const [settings, updateSettings] = useSettings();
   const [url, updateUrl] = useUrlState();
   const appPages = useAppPages(registry);
@@ -99,9 +97,7 @@ export function App({ registry: plugins, account, onSignOut }: AppProps): VNode 
       setListError(error instanceof Error ? error.message : String(error));
     }
   }, []);
-  useEffect(() => {
-    if (!visitor) void refreshList();
-  }, []);
+  useEffect(() => void refreshList(), []);
 
   // Landing on "/" with sessions: open the newest analysed one.
   useEffect(() => {
@@ -218,10 +214,6 @@ export function App({ registry: plugins, account, onSignOut }: AppProps): VNode 
   const uploadPanel = (large = false) =>
     html`<${UploadPanel} queue=${uploads} onOpen=${openSession} large=${large} />`;
 
-  if (visitor) {
-    return html`<${VisitorShell} account=${account} appPages=${appPages} units=${units} theme=${settings.theme} />`;
-  }
-
   return html`
     <div class="app">
       <header class="topbar">
@@ -246,12 +238,12 @@ export function App({ registry: plugins, account, onSignOut }: AppProps): VNode 
           )
         }
         </nav>`}
-        <${AppPageLinks} pages=${appPages} place="topbar" />
+        <${AppPageLinks} pages=${appPages} />
         <span class="spacer"></span>
+        <${AccountMenu} account=${account} onSignOut=${onSignOut} />
         <button type="button" class="button" onClick=${() => setDrawerOpen(true)}>Upload</button>
         <button type="button" class="icon" aria-label="Settings" aria-expanded=${settingsOpen} onClick=${() =>
           setSettingsOpen(!settingsOpen)}>⚙</button>
-        ${account && html`<${AccountMenu} account=${account} onSignOut=${onSignOut ?? (() => {})} />`}
         ${settingsOpen &&
           html`<${SettingsMenu} settings=${settings} onChange=${updateSettings} onClose=${() =>
             setSettingsOpen(false)} />`}
@@ -259,10 +251,10 @@ export function App({ registry: plugins, account, onSignOut }: AppProps): VNode 
       ${drawerOpen && html`
         <div class="scrim" onClick=${() => setDrawerOpen(false)}></div>
         <${SessionDrawer} sessions=${sessions ?? []} current=${url.session} units=${units}
-          onOpen=${openSession} onDelete=${remove} onClose=${() => setDrawerOpen(false)}
-          pages=${html`<${AppPageLinks} pages=${appPages} place="drawer" onOpened=${() =>
-            setDrawerOpen(false)} />`}
-        >${uploadPanel()}<//>
+          onOpen=${openSession} onDelete=${remove} onClose=${() => setDrawerOpen(false)}>
+          <${AppPageLinks} pages=${appPages} placement="drawer" onNavigate=${() => setDrawerOpen(false)} />
+          ${uploadPanel()}
+        <//>
       `}
       <main class="main" id="main">
         ${appPages.current &&
@@ -290,34 +282,6 @@ export function App({ registry: plugins, account, onSignOut }: AppProps): VNode 
             inputs=${inputs} loadTrackStores=${loadTrackStores} subscribeZoom=${cursor.subscribeZoom} />
         `}
         ${ready && views.length === 0 && html`<p class="empty-state">No view plugin is registered.</p>`}
-      </main>
-    </div>
-  `;
-}
-
-/** Properties of {@linkcode VisitorShell}. */
-interface VisitorShellProps {
-  account: Account;
-  appPages: ReturnType<typeof useAppPages>;
-  units: ReturnType<typeof createUnits>;
-  theme: "light" | "dark";
-}
-
-/** The page of a visitor who is not signed in: a public app page and a sign-in link. */
-function VisitorShell({ account, appPages, units, theme }: VisitorShellProps): VNode {
-  const back = `${location.pathname}${location.search}`;
-  return html`
-    <div class="app">
-      <header class="topbar">
-        <span class="brand">Cataclysm<span> Workbench</span></span>
-        <span class="spacer"></span>
-        <a class="button" href=${`${account.loginUrl ?? "/api/auth/login"}?return_to=${
-          encodeURIComponent(back)
-        }`}
-          data-sign-in>Sign in</a>
-      </header>
-      <main class="main" id="main">
-        <${AppPageHost} pages=${appPages} units=${units} theme=${theme} />
       </main>
     </div>
   `;

@@ -14,7 +14,7 @@ import type { RegisteredView } from "../sdk/views.ts";
 import { sendCsrfWithFetch } from "./api/http.ts";
 import { AccountGate } from "./shell/account_gate.ts";
 
-/** Renders the workbench (or the sign-in page) into `#app`. */
+/** Renders the workbench (behind the sign-in gate) into `#app`. */
 export function startWorkbench(registry: readonly RegisteredView[]): void {
   sendCsrfWithFetch();
   render(html`<${AccountGate} registry=${registry} />`, document.getElementById("app")!);

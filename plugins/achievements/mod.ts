@@ -27,4 +27,14 @@ export default definePlugin({
   description: "Badges for first sessions, personal bests, consistency streaks, corner mastery and distance.",
   appRoutes: [badgesRoute, recentRoute, markSeenRoute, refreshRoute],
   onAnalysis: awardAchievements,
+  views: [{
+    kind: "view",
+    id: "achievements",
+    title: "Achievements",
+    description: "Your badges and the latest ones earned",
+    scope: "app",
+    order: 30,
+    needs: [],
+    module: "./achievements_page.ts",
+  }],
 });

@@ -1,34 +1,21 @@
 import assert from "node:assert/strict";
-import { type AnyAppRoute, CornersKey, RouteError } from "../../sdk/mod.ts";
-import { createTestWorkbench, syntheticCorner } from "../../sdk/testing/mod.ts";
+import { CornersKey } from "../../sdk/mod.ts";
+import {
+  assertRouteError as rejects,
+  createTestWorkbench,
+  routeCaller,
+  type RouteCallFields,
+  syntheticCorner,
+} from "../../sdk/testing/mod.ts";
 import instructor from "./mod.ts";
 
-function route(method: string, path: string): AnyAppRoute {
-  const found = instructor.appRoutes!.find((r) => r.method === method && r.path === path);
-  if (!found) throw new Error(`no route ${method} ${path}`);
-  return found;
-}
-
-/** Calls a route; resolves with its result. */
-async function call(
+/** Calls one of the plugin's routes on the bench. */
+const call = (
   bench: ReturnType<typeof createTestWorkbench>,
   method: string,
   path: string,
-  fields: Parameters<ReturnType<typeof createTestWorkbench>["request"]>[1],
-  // deno-lint-ignore no-explicit-any
-): Promise<any> {
-  return await route(method, path).handler(bench.request("instructor", fields));
-}
-
-/** Asserts that a call fails with a RouteError of `status` whose message matches. */
-async function rejects(promise: Promise<unknown>, status: number, message: RegExp): Promise<void> {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof RouteError, `expected a RouteError, got ${error}`);
-    assert.equal(error.status, status, error.message);
-    assert.match(error.message, message);
-    return true;
-  });
-}
+  fields: RouteCallFields,
+) => routeCaller(bench, instructor)(method, path, fields);
 
 function setUp() {
   const bench = createTestWorkbench();
@@ -36,7 +23,16 @@ function setUp() {
   const student = bench.addUser({ id: "student", name: "Student" });
   const stranger = bench.addUser({ id: "stranger", name: "Stranger" });
   const corners = [syntheticCorner(1, 100, 150, 200), syntheticCorner(2, 400, 450, 500)];
-  bench.addSession({ id: "s1", userId: student.id, trackSlug: "barber" }, [[CornersKey, corners]]);
+  bench.addSession(
+    {
+      id: "s1",
+      userId: student.id,
+      trackSlug: "barber",
+      trackName: "Barber",
+      date: "2026-06-14T14:05:00.000Z",
+    },
+    [[CornersKey, corners]],
+  );
   bench.addSession({ id: "other", userId: stranger.id }, [[CornersKey, corners]]);
   return { bench, coach, student, stranger };
 }
@@ -65,7 +61,7 @@ Deno.test("an invite links once: it is single-use, not for its own author, and n
   await rejects(
     call(bench, "POST", "/invites/{code}/accept", { user: stranger, params: { code } }),
     404,
-    /unknown, used or expired/,
+    /unknown, used, withdrawn or expired/,
   );
   const again = await call(bench, "POST", "/invites", { user: coach });
   await rejects(
@@ -177,6 +173,9 @@ Deno.test("notes name an existing corner and a valid kind; the student sees them
       ["Brake before the bump.", "Coach"],
     ],
   );
+  assert.deepEqual(mine.notes[0].session, { trackName: "Barber", date: "2026-06-14T14:05:00.000Z" });
+  bench.deleteSession("s1");
+  assert.equal((await call(bench, "GET", "/my-notes", { user: student })).notes[0].session, null);
   await rejects(
     call(bench, "DELETE", "/notes/{noteId}", { user: student, params: { noteId: note.id } }),
     404,

@@ -9,7 +9,11 @@
 
 import {
   defineAppRoute,
-  newInviteCode,
+  type InviteBase,
+  inviteJson,
+  inviteLive,
+  liveInvite,
+  newInvite,
   normaliseInviteCode,
   RouteError,
   signedInUser,
@@ -20,20 +24,13 @@ const INVITES = "invites";
 
 /** Days an unused invite stays valid. */
 export const INVITE_LIFETIME_DAYS = 14;
-const LIFETIME_MS = INVITE_LIFETIME_DAYS * 86_400_000;
 
 /** One invite as stored. */
-interface Invite {
-  readonly code: string;
+interface Invite extends InviteBase {
   readonly instructorId: string;
-  readonly expiresAt: number;
 }
 
 const codeParam = { code: { type: "string", description: "The invite code", required: true } } as const;
-
-function describe(invite: Invite) {
-  return { code: invite.code, expiresAt: new Date(invite.expiresAt).toISOString() };
-}
 
 /** `POST /invites`: a new invite code of the caller's. */
 export const createInviteRoute = defineAppRoute({
@@ -43,13 +40,9 @@ export const createInviteRoute = defineAppRoute({
     `Creates a single-use invite code (valid ${INVITE_LIFETIME_DAYS} days) a student accepts to link to the caller.`,
   async handler({ user, services }) {
     const me = signedInUser(user, "invite students");
-    const invite: Invite = {
-      code: newInviteCode(),
-      instructorId: me.id,
-      expiresAt: Date.now() + LIFETIME_MS,
-    };
+    const invite: Invite = { ...newInvite(INVITE_LIFETIME_DAYS), instructorId: me.id };
     await services.store.put(INVITES, invite.code, { ...invite }, { ownerId: me.id });
-    return describe(invite);
+    return inviteJson(invite);
   },
 });
 
@@ -63,8 +56,8 @@ export const listInvitesRoute = defineAppRoute({
     const now = Date.now();
     const invites = (await services.store.list(INVITES, { ownerId: me.id }))
       .map((r) => r.value as unknown as Invite)
-      .filter((invite) => invite.expiresAt > now);
-    return { invites: invites.map(describe) };
+      .filter((invite) => inviteLive(invite, now));
+    return { invites: invites.map(inviteJson) };
   },
 });
 
@@ -93,12 +86,7 @@ export const acceptInviteRoute = defineAppRoute({
   params: codeParam,
   async handler({ user, services, params }) {
     const me = signedInUser(user, "accept an invite");
-    const code = normaliseInviteCode(params.code);
-    const record = await services.store.get(INVITES, code);
-    const invite = record?.value as Invite | undefined;
-    if (!invite || invite.expiresAt <= Date.now()) {
-      throw new RouteError(404, "invite_not_found", `invite code "${code}" is unknown, used or expired`);
-    }
+    const invite = await liveInvite<Invite>(services.store, INVITES, params.code);
     if (invite.instructorId === me.id) {
       throw new RouteError(
         400,
@@ -114,7 +102,7 @@ export const acceptInviteRoute = defineAppRoute({
         `you are already a student of ${instructor?.name ?? invite.instructorId}`,
       );
     }
-    await services.store.delete(INVITES, code);
+    await services.store.delete(INVITES, invite.code);
     const link = { instructorId: invite.instructorId, studentId: me.id, linkedAt: Date.now() };
     await saveLink(services.store, link);
     return {

@@ -18,6 +18,7 @@
  */
 
 import { definePlugin } from "../../sdk/mod.ts";
+import { INSTRUCTOR_PAGE } from "./page_address.ts";
 import { acceptInviteRoute, createInviteRoute, listInvitesRoute, revokeInviteRoute } from "./invites.ts";
 import { addNoteRoute, deleteNoteRoute, myNotesRoute, studentNotesRoute } from "./notes.ts";
 import { studentArtifactRoute, studentSessionRoute, studentSessionsRoute } from "./student_sessions.ts";
@@ -50,4 +51,14 @@ export default definePlugin({
     deleteNoteRoute,
     myNotesRoute,
   ],
+  views: [{
+    kind: "view",
+    id: INSTRUCTOR_PAGE,
+    title: "Instructor",
+    description: "Invite students, read their sessions and leave notes; or follow your instructor's notes",
+    scope: "app",
+    order: 50,
+    needs: [],
+    module: "./instructor_page.ts",
+  }],
 });

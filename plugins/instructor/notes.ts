@@ -101,7 +101,7 @@ export const myNotesRoute = defineAppRoute({
   method: "GET",
   path: "/my-notes",
   description:
-    "Notes instructors wrote on the caller's own sessions, oldest first (optionally one session's).",
+    "Notes instructors wrote on the caller's own sessions, oldest first (optionally one session's), with each session's circuit and date.",
   query: { session: { type: "string", description: "Only this session's notes" } },
   async handler({ user, services, query }) {
     const me = signedInUser(user, "see notes on your sessions");
@@ -110,6 +110,19 @@ export const myNotesRoute = defineAppRoute({
     for (const id of new Set(notes.map((n) => n.instructorId))) {
       names.set(id, (await services.user(id))?.name ?? id);
     }
-    return { notes: notes.map((note) => noteJson(note, names.get(note.instructorId))) };
+    const sessions = new Map<string, { trackName: string | null; date: string | null } | null>();
+    for (const id of new Set(notes.map((n) => n.sessionId))) {
+      const session = await services.session(id);
+      sessions.set(
+        id,
+        session && session.userId === me.id ? { trackName: session.trackName, date: session.date } : null,
+      );
+    }
+    return {
+      notes: notes.map((note) => ({
+        ...noteJson(note, names.get(note.instructorId)),
+        session: sessions.get(note.sessionId) ?? null,
+      })),
+    };
   },
 });

@@ -15,7 +15,8 @@
  */
 
 import type { AppSession } from "../../sdk/mod.ts";
-import type { OrgEvent, Role } from "./store.ts";
+import type { Role } from "./roles.ts";
+import type { OrgEvent } from "./store.ts";
 
 /** Whether the session was driven at the event: its circuit, on one of its days (UTC). */
 export function eventCovers(event: OrgEvent, session: AppSession): boolean {

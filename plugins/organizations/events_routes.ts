@@ -27,9 +27,9 @@ import {
   removeEvent,
   requireEvent,
   requireRole,
-  ROLES,
   saveEvent,
 } from "./store.ts";
+import { ROLES } from "./roles.ts";
 
 const slugParam = { type: "string", description: "The organization's slug", required: true } as const;
 const eventParam = { type: "string", description: "The event's id", required: true } as const;

@@ -10,7 +10,9 @@
 import {
   bodyObject,
   defineAppRoute,
-  newInviteCode,
+  inviteJson,
+  inviteLive,
+  newInvite,
   normaliseInviteCode,
   RouteError,
   signedInUser,
@@ -20,6 +22,7 @@ import {
   findInvite,
   findMembership,
   invitesOf,
+  liveOrgInvite,
   type OrgInvite,
   removeInvite,
   requireOrg,
@@ -35,7 +38,7 @@ const slugParam = { type: "string", description: "The organization's slug", requ
 const codeParam = { type: "string", description: "The invite code", required: true } as const;
 
 function describe(invite: OrgInvite) {
-  return { code: invite.code, role: invite.role, expiresAt: new Date(invite.expiresAt).toISOString() };
+  return { ...inviteJson(invite), role: invite.role };
 }
 
 /** `POST /orgs/{slug}/invites`: an owner creates a code. */
@@ -52,13 +55,7 @@ export const createOrgInviteRoute = defineAppRoute({
     const role = fields.role === undefined
       ? "member"
       : stringField(fields, "role", { oneOf: ["member", "instructor"] }) as OrgInvite["role"];
-    const invite: OrgInvite = {
-      code: newInviteCode(),
-      slug: params.slug,
-      role,
-      createdBy: me.id,
-      expiresAt: Date.now() + ORG_INVITE_DAYS * 86_400_000,
-    };
+    const invite: OrgInvite = { ...newInvite(ORG_INVITE_DAYS), slug: params.slug, role, createdBy: me.id };
     await saveInvite(services.store, invite);
     return describe(invite);
   },
@@ -75,7 +72,7 @@ export const listOrgInvitesRoute = defineAppRoute({
     await requireRole(services.store, params.slug, me.id, ["owner"], "see invites");
     const now = Date.now();
     return {
-      invites: (await invitesOf(services.store, params.slug)).filter((i) => i.expiresAt > now).map(describe),
+      invites: (await invitesOf(services.store, params.slug)).filter((i) => inviteLive(i, now)).map(describe),
     };
   },
 });
@@ -106,11 +103,7 @@ export const joinRoute = defineAppRoute({
   params: { code: codeParam },
   async handler({ user, services, params }) {
     const me = signedInUser(user, "join an organization");
-    const code = normaliseInviteCode(params.code);
-    const invite = await findInvite(services.store, code);
-    if (!invite || invite.expiresAt <= Date.now()) {
-      throw new RouteError(404, "invite_not_found", `invite code "${code}" is unknown, withdrawn or expired`);
-    }
+    const invite = await liveOrgInvite(services.store, params.code);
     const org = await requireOrg(services.store, invite.slug);
     if (await findMembership(services.store, org.slug, me.id)) {
       throw new RouteError(409, "already_member", `you are already a member of "${org.slug}"`);

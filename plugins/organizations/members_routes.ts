@@ -14,10 +14,9 @@ import {
   membersOf,
   removeMembership,
   requireRole,
-  type Role,
-  ROLES,
   saveMembership,
 } from "./store.ts";
+import { type Role, ROLES } from "./roles.ts";
 
 const slugParam = { type: "string", description: "The organization's slug", required: true } as const;
 const userParam = { type: "string", description: "The member's user id", required: true } as const;

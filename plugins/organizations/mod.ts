@@ -36,6 +36,8 @@ import {
 } from "./invites_routes.ts";
 import { addMemberRoute, changeRoleRoute, listMembersRoute, removeMemberRoute } from "./members_routes.ts";
 import { createOrgRoute, myOrgsRoute, orgSummaryRoute } from "./orgs_routes.ts";
+import { circuitsRoute } from "./circuits_route.ts";
+import { ORGS_PAGE } from "./org_nav.ts";
 
 export default definePlugin({
   id: "organizations",
@@ -60,5 +62,16 @@ export default definePlugin({
     deleteEventRoute,
     eventSessionsRoute,
     orgSessionRoute,
+    circuitsRoute,
   ],
+  views: [{
+    kind: "view",
+    id: ORGS_PAGE,
+    title: "Organizations",
+    description: "Clubs and track-day organizers: members, roles, invite codes and events",
+    scope: "app",
+    order: 60,
+    needs: [],
+    module: "./orgs_page.ts",
+  }],
 });

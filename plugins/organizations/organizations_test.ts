@@ -1,30 +1,17 @@
 import assert from "node:assert/strict";
-import { type AnyAppRoute, RouteError } from "../../sdk/mod.ts";
-import { createTestWorkbench } from "../../sdk/testing/mod.ts";
+import {
+  assertRouteError as rejects,
+  createTestWorkbench,
+  routeCaller,
+  type RouteCallFields,
+} from "../../sdk/testing/mod.ts";
 import organizations from "./mod.ts";
 
 type Bench = ReturnType<typeof createTestWorkbench>;
-type Fields = Parameters<Bench["request"]>[1];
 
-function route(method: string, path: string): AnyAppRoute {
-  const found = organizations.appRoutes!.find((r) => r.method === method && r.path === path);
-  if (!found) throw new Error(`no route ${method} ${path}`);
-  return found;
-}
-
-// deno-lint-ignore no-explicit-any
-async function call(bench: Bench, method: string, path: string, fields: Fields): Promise<any> {
-  return await route(method, path).handler(bench.request("organizations", fields));
-}
-
-async function rejects(promise: Promise<unknown>, status: number, message: RegExp): Promise<void> {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof RouteError, `expected a RouteError, got ${error}`);
-    assert.equal(error.status, status, error.message);
-    assert.match(error.message, message);
-    return true;
-  });
-}
+/** Calls one of the plugin's routes on the bench. */
+const call = (bench: Bench, method: string, path: string, fields: RouteCallFields) =>
+  routeCaller(bench, organizations)(method, path, fields);
 
 /** An organization with an owner, an instructor and two members, each with sessions. */
 async function club() {
@@ -239,7 +226,7 @@ Deno.test("invite codes: join with the code's role, once per person, until withd
   await rejects(
     call(bench, "POST", "/join/{code}", { user: late, params: { code } }),
     404,
-    /unknown, withdrawn or expired/,
+    /unknown, used, withdrawn or expired/,
   );
 });
 
@@ -316,4 +303,24 @@ Deno.test("events check their dates and circuit", async () => {
     404,
     /no event/,
   );
+});
+
+Deno.test("the event form's circuits are those of the caller's own sessions, once each, by name", async () => {
+  const { bench, ann, outsider } = await club();
+  bench.addSession({
+    id: "ann-named",
+    userId: "ann",
+    trackSlug: "barber",
+    trackName: "Barber Motorsports Park",
+  });
+  bench.addSession({ id: "ann-unknown", userId: "ann", trackSlug: null });
+  const circuits = await call(bench, "GET", "/circuits", { user: ann });
+  assert.deepEqual(circuits.circuits, [
+    { slug: "barber", name: "Barber Motorsports Park" },
+    { slug: "roebling", name: "roebling" },
+  ]);
+  assert.deepEqual((await call(bench, "GET", "/circuits", { user: outsider })).circuits, [
+    { slug: "barber", name: "barber" },
+  ]);
+  await rejects(call(bench, "GET", "/circuits", {}), 401, /sign in/);
 });

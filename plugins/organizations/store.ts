@@ -8,13 +8,8 @@
  * @module
  */
 
-import { type PluginStore, RouteError } from "../../sdk/mod.ts";
-
-/** Roles, from most to least rights: owners manage everything, instructors also manage events and read event sessions. */
-export const ROLES = ["owner", "instructor", "member"] as const;
-
-/** A member's role. */
-export type Role = (typeof ROLES)[number];
+import { type InviteBase, liveInvite, type PluginStore, RouteError } from "../../sdk/mod.ts";
+import type { Role } from "./roles.ts";
 
 /** An organization. */
 export interface Org {
@@ -58,18 +53,14 @@ export interface OrgEvent {
   readonly createdBy: string;
 }
 
-/** An invite code to join an organization with a role. */
-export interface OrgInvite {
-  /** The code. */
-  readonly code: string;
+/** An invite code to join an organization with a role (lapsing at `expiresAt`). */
+export interface OrgInvite extends InviteBase {
   /** The organization's slug. */
   readonly slug: string;
   /** Role the joiner gets (never owner). */
   readonly role: Exclude<Role, "owner">;
   /** Who created it. */
   readonly createdBy: string;
-  /** When it lapses, ms since the epoch. */
-  readonly expiresAt: number;
 }
 
 const memberKey = (slug: string, userId: string) => `${slug}:${userId}`;
@@ -171,6 +162,11 @@ export function removeEvent(store: PluginStore, eventId: string): Promise<boolea
 /** An invite, or undefined. */
 export async function findInvite(store: PluginStore, code: string): Promise<OrgInvite | undefined> {
   return (await store.get("invites", code))?.value as OrgInvite | undefined;
+}
+
+/** The live invite of the code a person typed, or a 404 (unknown, withdrawn or lapsed). */
+export function liveOrgInvite(store: PluginStore, typed: string): Promise<OrgInvite> {
+  return liveInvite<OrgInvite>(store, "invites", typed);
 }
 
 /** Stores an invite. */

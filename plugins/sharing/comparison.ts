@@ -7,6 +7,13 @@
  * numbers, so a session that found one corner more or less still compares
  * T5 with T5 (the original compared sessions without checking that).
  *
+ * The time through a corner is measured on both laps over the same stretch
+ * of track: the shared session's corner, entry to exit, matched on the
+ * visitor's lap at the same fraction of the lap's distance (the SDK's
+ * `lap_clock` rule). Each session's own corner extents differ by tens of
+ * metres, so comparing their own entry-to-exit times would count that as
+ * driving.
+ *
  * @module
  */
 
@@ -14,9 +21,13 @@ import {
   bestLap,
   type Corner,
   type CornerKpi,
+  type DistanceLap,
   type Lap,
+  type LapClock,
+  lapClock,
   type LapCornerKpis,
   matchCorners,
+  splitTimes,
 } from "../../sdk/mod.ts";
 
 /** Time differences smaller than this count as even, s (the lap clock's resolution is about 0.01 s). */
@@ -31,6 +42,8 @@ export interface DriverLaps {
   readonly corners: readonly Corner[];
   /** Corner KPIs per lap. */
   readonly kpis: readonly LapCornerKpis[];
+  /** Distance-domain channels per lap (for the lap clocks). */
+  readonly grids: readonly DistanceLap[];
 }
 
 /** One driver through one corner on their best lap. */
@@ -39,7 +52,7 @@ export interface CornerRun {
   readonly minSpeedKmh: number;
   /** Brake point, m from the line, or null without braking. */
   readonly brakePointM: number | null;
-  /** Time from entry to exit, s. */
+  /** Time over the shared session's corner, entry to exit, s (the same stretch on both laps). */
   readonly cornerTimeS: number;
 }
 
@@ -87,22 +100,25 @@ function fasterOf(deltaS: number): Faster {
   return deltaS < 0 ? "viewer" : "sharer";
 }
 
-function runOf(kpi: CornerKpi): CornerRun {
-  return {
-    minSpeedKmh: kpi.minSpeedMps * MPS_TO_KMH,
-    brakePointM: kpi.brakePointM,
-    cornerTimeS: kpi.timeInCornerS,
-  };
+function runOf(kpi: CornerKpi, cornerTimeS: number): CornerRun {
+  return { minSpeedKmh: kpi.minSpeedMps * MPS_TO_KMH, brakePointM: kpi.brakePointM, cornerTimeS };
 }
 
-function bestOf(driver: DriverLaps): { lap: Lap; kpis: Map<number, CornerKpi> } | null {
+interface Best {
+  readonly lap: Lap;
+  readonly clock: LapClock;
+  readonly kpis: Map<number, CornerKpi>;
+}
+
+function bestOf(driver: DriverLaps): Best | null {
   const lap = bestLap(driver.laps);
-  if (!lap) return null;
+  const grid = lap && driver.grids.find((g) => g.number === lap.number);
+  if (!lap || !grid || grid.points < 2) return null;
   const kpis = driver.kpis.find((k) => k.lap === lap.number)?.corners ?? [];
-  return { lap, kpis: new Map(kpis.map((k) => [k.corner, k])) };
+  return { lap, clock: lapClock(lap, grid), kpis: new Map(kpis.map((k) => [k.corner, k])) };
 }
 
-/** Compares the viewer's best lap with the sharer's; null when either has no timed lap. */
+/** Compares the viewer's best lap with the sharer's; null when either has no timed lap with a distance grid. */
 export function compareBestLaps(sharer: DriverLaps, viewer: DriverLaps): Comparison | null {
   const mine = bestOf(sharer);
   const theirs = bestOf(viewer);
@@ -114,12 +130,15 @@ export function compareBestLaps(sharer: DriverLaps, viewer: DriverLaps): Compari
     const v = theirs.kpis.get(b.number);
     if (!s || !v) continue;
     paired.add(a.number);
-    const timeDeltaS = v.timeInCornerS - s.timeInCornerS;
+    const stretch = [a.entryM, a.exitM];
+    const sharerTimeS = splitTimes(mine.clock, stretch, mine.clock.lengthM)[0];
+    const viewerTimeS = splitTimes(theirs.clock, stretch, mine.clock.lengthM)[0];
+    const timeDeltaS = viewerTimeS - sharerTimeS;
     corners.push({
       label: a.label,
       name: a.name,
-      sharer: runOf(s),
-      viewer: runOf(v),
+      sharer: runOf(s, sharerTimeS),
+      viewer: runOf(v, viewerTimeS),
       timeDeltaS,
       minSpeedDeltaKmh: (v.minSpeedMps - s.minSpeedMps) * MPS_TO_KMH,
       brakePointDeltaM: s.brakePointM !== null && v.brakePointM !== null

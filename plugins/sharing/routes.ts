@@ -21,6 +21,7 @@ import {
   CornerKpisKey,
   CornersKey,
   defineAppRoute,
+  DistanceLapsKey,
   integerField,
   LapsKey,
   RouteError,
@@ -74,12 +75,13 @@ async function sharedSession(services: AppServices, link: ShareLink) {
 }
 
 async function driverLaps(artifacts: ArtifactReader): Promise<DriverLaps> {
-  const [laps, corners, kpis] = await Promise.all([
+  const [laps, corners, kpis, grids] = await Promise.all([
     artifacts.get(LapsKey),
     artifacts.get(CornersKey),
     artifacts.get(CornerKpisKey),
+    artifacts.get(DistanceLapsKey),
   ]);
-  return { laps: laps ?? [], corners: corners ?? [], kpis: kpis ?? [] };
+  return { laps: laps ?? [], corners: corners ?? [], kpis: kpis ?? [], grids: grids ?? [] };
 }
 
 /** Every route of the plugin. */

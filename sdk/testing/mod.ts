@@ -24,3 +24,4 @@ export * from "./synthetic_laps.ts";
 export * from "./assertions.ts";
 export * from "./app_services.ts";
 export * from "./plugin_harness.ts";
+export * from "./app_routes.ts";

@@ -1,9 +1,9 @@
 /**
  * Asks the server who the browser is before anything else: in local mode or
- * once signed in it renders the workbench; a visitor who is not signed in
- * gets a public app page when the address names one (a shared session), the
- * sign-in page otherwise. A request answered 401 later (the sign-in expired
- * or ended in another tab) brings the sign-in page back.
+ * once signed in it renders the workbench, otherwise the sign-in page (or,
+ * for a public app page such as a shared session, that page alone). A
+ * request answered 401 later (the sign-in expired or ended in another tab)
+ * brings the sign-in page back.
  *
  * @module
  */
@@ -17,7 +17,7 @@ import type { RegisteredView } from "../../sdk/views.ts";
 import { type Account, fetchAccount, signOut } from "../api/account.ts";
 import { SIGNED_OUT_EVENT } from "../api/http.ts";
 import { App } from "../app.ts";
-import { isAppPage } from "./app_pages.ts";
+import { opensPublicPage, PublicPage } from "./public_page.ts";
 import { SignInPage } from "./sign_in_page.ts";
 
 /** Properties of {@linkcode AccountGate}. */
@@ -47,14 +47,10 @@ export function AccountGate({ registry }: AccountGateProps): VNode {
     return html`<p class="inline-error" role="alert">The workbench could not be reached: ${error}</p>`;
   }
   if (!account) return html`<div class="skeleton tall" aria-busy="true" aria-label="Loading"></div>`;
-  if (account.mode === "oidc" && !account.user && !onPublicPage(registry)) {
-    return html`<${SignInPage} account=${account} />`;
+  if (account.mode === "oidc" && !account.user) {
+    return opensPublicPage(registry)
+      ? html`<${PublicPage} registry=${registry} account=${account} />`
+      : html`<${SignInPage} account=${account} />`;
   }
   return html`<${App} key=${account.user?.id} registry=${registry} account=${account} onSignOut=${leave} />`;
-}
-
-/** Whether the address names a public app page (one a visitor may see without signing in). */
-function onPublicPage(registry: readonly RegisteredView[]): boolean {
-  const id = new URLSearchParams(location.search).get("page");
-  return registry.some((r) => isAppPage(r) && r.contribution.id === id && r.contribution.public === true);
 }

@@ -87,43 +87,6 @@ export function useAppPages(registry: readonly RegisteredView[]): AppPages {
   return { pages, current, params, open };
 }
 
-/** Whether a page's link is highlighted this month (its `featured` months, in the visitor's calendar). */
-export function isFeatured(page: RegisteredView, now: Date = new Date()): boolean {
-  return page.contribution.featured?.includes(now.getMonth() + 1) ?? false;
-}
-
-/** Properties of {@linkcode AppPageLinks}. */
-export interface AppPageLinksProps {
-  /** The pages. */
-  pages: AppPages;
-  /** `topbar`: tabs in the top bar (wide screens only); `drawer`: a list in the session drawer. */
-  place: "topbar" | "drawer";
-  /** Called after a link opened its page (the drawer closes). */
-  onOpened?: () => void;
-}
-
-/** Links to the app pages shown in navigation (`nav` not false). */
-export function AppPageLinks({ pages, place, onOpened }: AppPageLinksProps): VNode | null {
-  const shown = pages.pages.filter((p) => p.contribution.nav !== false);
-  if (shown.length === 0) return null;
-  const link = (p: RegisteredView) =>
-    html`
-      <a href=${pageHref(p.contribution.id)}
-        class=${`tab${p === pages.current ? " on" : ""}${isFeatured(p) ? " featured" : ""}`}
-        aria-current=${p === pages.current ? "page" : undefined} data-app-page=${p.contribution.id}
-        title=${p.contribution.description ?? ""}
-        onClick=${(e: MouseEvent) => {
-          e.preventDefault();
-          pages.open(p.contribution.id);
-          onOpened?.();
-        }}>${p.contribution.title}</a>
-    `;
-  if (place === "drawer") {
-    return html`<nav class="drawer-pages" aria-label="Workbench pages">${shown.map(link)}</nav>`;
-  }
-  return html`<nav class="tabs app-pages" aria-label="Workbench pages">${shown.map(link)}</nav>`;
-}
-
 /** Properties of {@linkcode AppPageHost}. */
 export interface AppPageHostProps {
   /** The pages, with the open one. */

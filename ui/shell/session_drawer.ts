@@ -1,7 +1,7 @@
 /**
- * The session drawer: links to the workbench's pages, search, the session
- * list (circuit, date, best lap, analysis state), delete with confirmation,
- * and the upload panel.
+ * The session drawer: search, the session list (circuit, date, best lap,
+ * analysis state), delete with confirmation, and what the shell puts
+ * inside (links to the workbench's pages, the upload panel).
  *
  * @module
  */
@@ -28,9 +28,7 @@ export interface SessionDrawerProps {
   onDelete: (id: string) => Promise<void>;
   /** Closes the drawer. */
   onClose: () => void;
-  /** Links to the app pages, shown first. */
-  pages?: ComponentChildren;
-  /** The upload panel. */
+  /** Shown above the list: links to the app pages, the upload panel. */
   children?: ComponentChildren;
 }
 
@@ -65,7 +63,6 @@ export function SessionDrawer(props: SessionDrawerProps): VNode {
         <h2>Sessions</h2>
         <button type="button" class="icon" aria-label="Close sessions" onClick=${onClose}>✕</button>
       </div>
-      ${props.pages}
       ${props.children}
       <input ref=${searchRef} type="search" class="search" placeholder="Search circuit, file or date"
         aria-label="Search sessions" value=${query} onInput=${(e: Event) =>

@@ -5,13 +5,16 @@
  *
  * User A signs in and builds up data: the shared Barber session analysed,
  * an equipment profile assigned to it, a lap tag, coaching settings, a
- * coaching report and a chat exchange. Then every route is called as user B
+ * coaching report and a chat exchange, a share link to the session, and an
+ * organization with an event. Then every route is called as user B
  * (signed in, with B's own CSRF token so that checks past CSRF are reached)
  * and as an anonymous caller, with A's ids in every path parameter (and
  * query and body fields that name ids), a plausible body (generated from the
  * route's schema, or a file upload), and made-up tokens where a parameter
  * names nothing of A's. It asserts:
  * - an anonymous caller gets 401 from every route that is not public;
+ * - given A's own share token, a public route shows A's display name (who
+ *   shared) and nothing else of A's; given a made-up one, it answers 404;
  * - B never gets a 5xx, never a 409 (which would tell A's session exists),
  *   and no 2xx answer of B's or of an anonymous caller contains any of A's
  *   ids, names, file name, tags or chat text;
@@ -41,9 +44,16 @@ interface Owner {
   profileId: string;
   lap: number;
   trackSlug: string;
+  /** A's share link token, when the sharing plugin is loaded. */
+  shareToken?: string;
+  /** A's organization's slug, when the organizations plugin is loaded. */
+  orgSlug?: string;
   /** Strings that must never reach another caller. */
   secrets: string[];
 }
+
+/** A's display name. */
+const A_NAME = "Owner A";
 
 /** A made-up token for parameters that name nothing of A's (share links, invitations...). */
 const MADE_UP = "made-up-token-4f1c2a9b7e";
@@ -74,6 +84,8 @@ function candidates(name: string, spec: RouteParam, a: Owner): { value: string; 
   if (n === "pid" || n.includes("profile") || n.includes("equipment")) return of(a.profileId);
   if (n.includes("track")) return of(a.trackSlug);
   if (n.includes("artifact")) return of("corners");
+  if (n === "token" && a.shareToken) return of(a.shareToken, MADE_UP);
+  if (n === "slug" && a.orgSlug) return of(a.orgSlug, MADE_UP);
   // A name the walk does not know: each of A's ids, and a made-up token.
   return of(a.sessionId, a.userId, a.profileId, MADE_UP);
 }
@@ -239,7 +251,7 @@ async function seedOwner(
     sessionId,
     profile.id,
     "a-owner@example.com",
-    "Owner A",
+    A_NAME,
     "a-private-barber",
     "A-private-profile",
     "A-notes",
@@ -257,12 +269,32 @@ async function seedOwner(
     await call("POST", `/api/coaching/${sessionId}/chat`, { question: "a-private-question about turn 5?" });
     secrets.push("a-private-question");
   }
+  // Workbench-wide plugins' records of A's: a share link, an organization with an event.
+  const has = (method: string, path: string) => routes.some((r) => r.method === method && r.path === path);
+  let shareToken: string | undefined;
+  if (has("POST", "/api/plugins/sharing/links")) {
+    shareToken =
+      (await call("POST", "/api/plugins/sharing/links", { session_id: sessionId, expires_in_days: 7 }))
+        .token;
+  }
+  let orgSlug: string | undefined;
+  if (has("POST", "/api/plugins/organizations/orgs")) {
+    orgSlug = (await call("POST", "/api/plugins/organizations/orgs", { name: "Walk Club" })).slug;
+    await call("POST", `/api/plugins/organizations/orgs/${orgSlug}/events`, {
+      name: "a-private-event",
+      track_slug: session.track_slug,
+      date: "2026-06-14",
+    });
+    secrets.push("a-private-event");
+  }
   return {
     userId: me.user.id,
     sessionId,
     profileId: profile.id,
     lap,
     trackSlug: session.track_slug as string,
+    shareToken,
+    orgSlug,
     secrets,
   };
 }
@@ -293,7 +325,7 @@ for (const { dialect, ignore } of DIALECTS) {
       const kdb = server.storage.db as unknown as import("kysely").Kysely<unknown>;
 
       const aJar = new CookieJar();
-      issuer.identity = { sub: "driver-a", email: "a-owner@example.com", name: "Owner A" };
+      issuer.identity = { sub: "driver-a", email: "a-owner@example.com", name: A_NAME };
       const aCsrf = await signIn(aJar, server.url);
       const a = await seedOwner(server.url, aJar, aCsrf, routes);
       const bJar = new CookieJar();
@@ -330,7 +362,11 @@ for (const { dialect, ignore } of DIALECTS) {
               problems.push(`${where}: ${text.slice(0, 200)}`);
             }
             if (status < 300) {
-              const leaked = a.secrets.filter((s) => text.includes(s));
+              // A share link shows whoever holds it the sharer's display name, by design; nothing else of A's.
+              const shown = route.public && a.shareToken && request.url.includes(a.shareToken)
+                ? [A_NAME]
+                : [];
+              const leaked = a.secrets.filter((s) => !shown.includes(s) && text.includes(s));
               if (leaked.length > 0) problems.push(`${where}: answer contains A's ${leaked.join(", ")}`);
             }
             if (route.public && request.madeUp && route.path.startsWith("/api/plugins/") && status !== 404) {

@@ -30,30 +30,15 @@
  * @module
  */
 
+import { type TypedArray, type TypedArrayType, typedArrayType, typedArrayView } from "../typed_arrays.ts";
+
 const MAGIC = 0x31534257; // "WBS1" read as a little-endian uint32
 const ALIGN = 8;
 /** Bytes before the header. */
 export const PREFIX_BYTES = 16;
 
-/** The typed-array types that may cross, by constructor name. */
-const CONSTRUCTORS = {
-  Float64Array,
-  Float32Array,
-  Int32Array,
-  Uint32Array,
-  Int16Array,
-  Uint16Array,
-  Int8Array,
-  Uint8Array,
-  Uint8ClampedArray,
-  BigInt64Array,
-  BigUint64Array,
-} as const;
-
-type ArrayType = keyof typeof CONSTRUCTORS;
-
-/** Any typed array that may cross. */
-export type TypedArray = InstanceType<(typeof CONSTRUCTORS)[ArrayType]>;
+/** Any typed array that may cross (see `typed_arrays.ts`). */
+export type { TypedArray };
 
 const PLACEHOLDER_KEYS = new Set(["$ta", "$num", "$undef", "$ref", "$lazy", "$obj"]);
 
@@ -88,15 +73,9 @@ export interface EncodedFrame {
   byteLength: number;
 }
 
-/** The typed array's constructor name when it may cross, else `null`. */
-function arrayTypeOf(value: ArrayBufferView): ArrayType | null {
-  const name = value.constructor.name;
-  return name in CONSTRUCTORS ? name as ArrayType : null;
-}
-
 /** Encodes `message` (plain data with typed arrays anywhere). Throws a TypeError for a value that cannot cross. */
 export function encodeFrame(message: unknown, hooks: EncodeHooks = {}): EncodedFrame {
-  const table: [ArrayType, number, number][] = [];
+  const table: [TypedArrayType, number, number][] = [];
   const arrays: TypedArray[] = [];
   const indexOf = new Map<TypedArray, number>();
   let binaryLength = 0;
@@ -112,7 +91,7 @@ export function encodeFrame(message: unknown, hooks: EncodeHooks = {}): EncodedF
     }
     if (v instanceof WireValue) return v.json;
     if (ArrayBuffer.isView(v)) {
-      const type = arrayTypeOf(v);
+      const type = typedArrayType(v);
       if (!type) {
         throw new TypeError(`a ${v.constructor.name} cannot cross the sandbox boundary (at ${path})`);
       }
@@ -164,7 +143,7 @@ export function encodeFrame(message: unknown, hooks: EncodeHooks = {}): EncodedF
   view.setUint32(4, header.length, true);
   view.setUint32(8, binaryLength, true);
   head.set(header, PREFIX_BYTES);
-  const parts = [head];
+  const parts: Uint8Array[] = [head];
   let written = 0;
   for (const array of arrays) {
     parts.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
@@ -209,10 +188,11 @@ export interface DecodeHooks {
  */
 export function decodeFrame(header: Uint8Array, binary: Uint8Array, hooks: DecodeHooks = {}): unknown {
   const { a: table, m: message } = JSON.parse(new TextDecoder().decode(header)) as {
-    a: [ArrayType, number, number][];
+    a: [TypedArrayType, number, number][];
     m: unknown;
   };
   const LAZY = Symbol("lazy");
+  const views = new Map<number, TypedArray>();
   const revive = (v: unknown, owner: object | null, key: string | number): unknown => {
     if (v === null || typeof v !== "object") return v;
     if (Array.isArray(v)) {
@@ -229,8 +209,13 @@ export function decodeFrame(header: Uint8Array, binary: Uint8Array, hooks: Decod
       const arg = o[name];
       switch (name) {
         case "$ta": {
-          const [type, offset, length] = table[arg as number];
-          return new CONSTRUCTORS[type](binary.buffer as ArrayBuffer, binary.byteOffset + offset, length);
+          let view = views.get(arg as number);
+          if (!view) {
+            const [type, offset, length] = table[arg as number];
+            view = typedArrayView(type, binary.buffer as ArrayBuffer, binary.byteOffset + offset, length);
+            views.set(arg as number, view);
+          }
+          return view; // an array the sender had in two places is one array here too
         }
         case "$num":
           return Number(arg);

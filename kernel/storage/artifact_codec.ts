@@ -25,45 +25,22 @@
  * @module
  */
 
+import { type TypedArray, type TypedArrayType, typedArrayType, typedArrayView } from "../typed_arrays.ts";
+
 const MAGIC = [0x57, 0x42, 0x41, 0x31]; // "WBA1"
 const ALIGN = 8;
-
-type TypedArray =
-  | Float64Array
-  | Float32Array
-  | Int32Array
-  | Uint32Array
-  | Int16Array
-  | Uint16Array
-  | Int8Array
-  | Uint8Array
-  | Uint8ClampedArray;
-
-const CONSTRUCTORS = {
-  Float64Array,
-  Float32Array,
-  Int32Array,
-  Uint32Array,
-  Int16Array,
-  Uint16Array,
-  Int8Array,
-  Uint8Array,
-  Uint8ClampedArray,
-} as const;
-
-type ArrayType = keyof typeof CONSTRUCTORS;
 
 const padTo = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
 
 /** Encodes an artifact value (plain data, typed arrays anywhere in it). */
 export function encodeArtifact(value: unknown): Uint8Array {
   const arrays: TypedArray[] = [];
-  const table: [ArrayType, number, number][] = [];
+  const table: [TypedArrayType, number, number][] = [];
   let binaryLength = 0;
   const valueJson = JSON.stringify(value ?? null, (key, v) => {
     if (ArrayBuffer.isView(v)) {
-      const type = v.constructor.name as ArrayType;
-      if (!(type in CONSTRUCTORS)) throw new TypeError(`cannot store a ${v.constructor.name} (at "${key}")`);
+      const type = typedArrayType(v);
+      if (!type) throw new TypeError(`cannot store a ${v.constructor.name} (at "${key}")`);
       const array = v as TypedArray;
       table.push([type, binaryLength, array.length]);
       arrays.push(array);
@@ -102,7 +79,7 @@ export function decodeArtifact(stored: Uint8Array): unknown {
   if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) throw new Error("not an encoded artifact");
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(4, true);
   const { arrays, value } = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as {
-    arrays: [ArrayType, number, number][];
+    arrays: [TypedArrayType, number, number][];
     value: unknown;
   };
   const binaryStart = bytes.byteOffset + padTo(8 + headerLength);
@@ -116,7 +93,7 @@ export function decodeArtifact(stored: Uint8Array): unknown {
     if (isPlaceholder(o)) {
       if (typeof o.$num === "string") return Number(o.$num);
       const [type, offset, length] = arrays[o.$ta as number];
-      return new CONSTRUCTORS[type](bytes.buffer as ArrayBuffer, binaryStart + offset, length);
+      return typedArrayView(type, bytes.buffer as ArrayBuffer, binaryStart + offset, length);
     }
     for (const k in o) o[k] = revive(o[k]);
     return o;

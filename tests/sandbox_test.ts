@@ -39,7 +39,7 @@ Deno.test({
     const reference = await analyze(plain.registry, { file: SAMPLE, bytes });
     const loaded = await loadPlugins({
       pluginDirs: ["sandbox_good", ...Object.keys(HOSTILE).map((id) => id.replace("-", "_"))].map(fixture),
-      sandbox: { timeLimitMs: 8000, memoryLimitMb: 96 },
+      sandbox: { timeLimitMs: 5000, memoryLimitMb: 256 },
     });
     try {
       assert.deepEqual(loaded.problems, []);

@@ -20,6 +20,16 @@ export interface OfficialCorner {
   character: string | null;
 }
 
+/** A stretch of a circuit whose road is tilted across its width. */
+export interface BankedSection {
+  /** Start, metres along the reference line from start/finish. */
+  fromM: number;
+  /** End, metres along the reference line (after `fromM`). */
+  toM: number;
+  /** Angle, degrees: positive tilts the road towards the inside of the bend, negative is off-camber. */
+  deg: number;
+}
+
 /** A known circuit, as loaded from a track data file. */
 export interface Track {
   /** Stable id, e.g. `"barber-motorsports-park"`. */
@@ -36,6 +46,8 @@ export interface Track {
   lonDeg: Float64Array;
   /** Optional elevation per line point, m. */
   elevationM: Float64Array | null;
+  /** Banked or off-camber stretches in lap order, where known (absent or empty: a level road). */
+  banking?: readonly BankedSection[];
   /** Official corners in lap order. */
   corners: OfficialCorner[];
 }

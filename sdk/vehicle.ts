@@ -3,17 +3,18 @@
  * tyre friction. Its JSON form (`--vehicle car.json`, equipment profiles) has
  * the keys of a truth file's `car` block in snake_case:
  *
- * | JSON key   | field        | unit | meaning                                              |
- * | ---------- | ------------ | ---- | ---------------------------------------------------- |
- * | `mass_kg`  | `massKg`     | kg   | mass with driver and fuel                            |
- * | `power_w`  | `powerW`     | W    | power at the wheels                                  |
- * | `cda_m2`   | `cdaM2`      | m²   | drag area (drag coefficient × frontal area)          |
- * | `crr`      | `crr`        | —    | rolling-resistance coefficient                       |
- * | `mu_lat`   | `muLat`      | —    | lateral friction coefficient (cornering grip, g)     |
- * | `mu_brake` | `muBrake`    | —    | braking friction coefficient (g)                     |
- * | `mu_accel` | `muAccel`    | —    | traction friction coefficient (g, driven wheels)     |
- * | `rho`      | `rhoKgM3`    | kg/m³| air density                                          |
- * | `cla_m2`   | `claM2`      | m²   | optional: lift area (downforce), 0 without aero      |
+ * | JSON key         | field           | unit  | meaning                                                           |
+ * | ---------------- | --------------- | ----- | ----------------------------------------------------------------- |
+ * | `mass_kg`        | `massKg`        | kg    | mass with driver and fuel                                         |
+ * | `power_w`        | `powerW`        | W     | power at the wheels                                               |
+ * | `cda_m2`         | `cdaM2`         | m²    | drag area (drag coefficient × frontal area)                       |
+ * | `crr`            | `crr`           | —     | rolling-resistance coefficient                                    |
+ * | `mu_lat`         | `muLat`         | —     | lateral friction coefficient (cornering grip, g)                  |
+ * | `mu_brake`       | `muBrake`       | —     | braking friction coefficient (g)                                  |
+ * | `mu_accel`       | `muAccel`       | —     | traction friction coefficient (g, driven wheels)                  |
+ * | `rho`            | `rhoKgM3`       | kg/m³ | air density                                                       |
+ * | `cla_m2`         | `claM2`         | m²    | optional: lift area (downforce), 0 without aero                   |
+ * | `cornering_drag` | `corneringDrag` | —     | optional: sine of the tyres' slip angle at the limit (0 if absent) |
  *
  * @module
  */
@@ -38,6 +39,11 @@ export interface Vehicle {
   rhoKgM3: number;
   /** Lift area C_L·A (downforce; 0 or absent for a car without aero), m². */
   claM2?: number;
+  /**
+   * Cornering drag: sine of the tyres' slip angle at the grip limit, the share
+   * of the cornering force that holds the car back there (0 or absent: none).
+   */
+  corneringDrag?: number;
 }
 
 /** The JSON form of a {@linkcode Vehicle}: the keys of a truth file's `car` block. */
@@ -60,6 +66,8 @@ export interface VehicleJson {
   rho: number;
   /** {@linkcode Vehicle.claM2}. */
   cla_m2?: number;
+  /** {@linkcode Vehicle.corneringDrag}. */
+  cornering_drag?: number;
 }
 
 /** JSON key → field, in the documented order; the optional ones last. */
@@ -73,18 +81,20 @@ const FIELDS: readonly (readonly [keyof VehicleJson, keyof Vehicle])[] = [
   ["mu_accel", "muAccel"],
   ["rho", "rhoKgM3"],
   ["cla_m2", "claM2"],
+  ["cornering_drag", "corneringDrag"],
 ];
 
 /** Keys that may be left out (taken as 0). */
-const OPTIONAL = new Set<string>(["cla_m2"]);
+const OPTIONAL = new Set<string>(["cla_m2", "cornering_drag"]);
 
 /** Keys that may be 0. */
-const MAY_BE_ZERO = new Set<string>(["crr", "cla_m2"]);
+const MAY_BE_ZERO = new Set<string>(["crr", "cla_m2", "cornering_drag"]);
 
 /**
  * Reads a vehicle from its JSON form. Throws a `TypeError` naming the first
- * bad key: missing (`cla_m2` may be left out), unknown, not a finite number,
- * or not positive (`crr` and `cla_m2` may be 0).
+ * bad key: missing (`cla_m2` and `cornering_drag` may be left out), unknown,
+ * not a finite number, or not positive (`crr`, `cla_m2` and `cornering_drag`
+ * may be 0).
  *
  * @example
  * ```ts

@@ -26,6 +26,9 @@ Deno.test("a truth file's car block reads as a vehicle and writes back unchanged
   });
   assert.deepEqual(vehicleToJson(vehicle), CAR);
   assert.equal(parseVehicle({ ...CAR, cla_m2: 0.8 }).claM2, 0.8);
+  const withDrag = { ...CAR, cornering_drag: 0.1 };
+  assert.equal(parseVehicle(withDrag).corneringDrag, 0.1);
+  assert.deepEqual(vehicleToJson(parseVehicle(withDrag)), withDrag);
 });
 
 Deno.test("a bad vehicle is refused with the key named", () => {
@@ -36,6 +39,7 @@ Deno.test("a bad vehicle is refused with the key named", () => {
   assert.throws(() => parseVehicle({ ...CAR, mass_kg: 0 }), /"mass_kg" must be positive/);
   assert.throws(() => parseVehicle({ ...CAR, crr: -0.01 }), /"crr" must be 0 or more/);
   assert.equal(parseVehicle({ ...CAR, crr: 0 }).crr, 0);
+  assert.throws(() => parseVehicle({ ...CAR, cornering_drag: -0.1 }), /"cornering_drag" must be 0 or more/);
   assert.throws(() => parseVehicle([CAR]), /JSON object/);
   assert.throws(() => parseVehicle(null), /JSON object/);
 });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { TYRE_MU } from "../../plugins/velocity-profile/mod.ts";
 import { runValidatePhysics } from "./validate_physics.ts";
 
 const ENTRY = {
@@ -59,4 +60,34 @@ Deno.test("an unknown circuit or a missing spec names the entry and fails", asyn
   const missing = await run([{ ...ENTRY, vehicle: { ...ENTRY.vehicle, hp: undefined } }]);
   assert.equal(missing.status, 1);
   assert.match(missing.lines.join("\n"), /vehicle\.hp is missing or invalid/);
+});
+
+Deno.test("--fit: entries at the model's own times give back the shipped table, with its cross-validation", async () => {
+  const { lines: predicted } = await run([ENTRY, { ...ENTRY, tire_category: "street" }]);
+  const times = predicted.filter((l) => l.startsWith("Test car")).map((l) =>
+    Number(l.trim().split(/\s+/).at(-2))
+  );
+  const entries = [
+    { ...ENTRY, real_lap_time_s: times[0] },
+    { ...ENTRY, tire_category: "street", real_lap_time_s: times[1] },
+  ];
+  const file = await Deno.makeTempFile({ suffix: ".json" });
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (line: string) => lines.push(line);
+  try {
+    await Deno.writeTextFile(file, JSON.stringify(entries));
+    assert.equal(await runValidatePhysics(["--fit", file]), 0);
+  } finally {
+    console.log = log;
+    await Deno.remove(file);
+  }
+  const mu = (tyre: string) => Number(lines.find((l) => l.startsWith(tyre))!.split("=")[1]);
+  // Times are printed to 0.01 s (0.01 % of a lap), μ moves lap time as about μ^−0.4: within 0.001.
+  assert.ok(Math.abs(mu("super_200tw") - TYRE_MU.super_200tw) < 1e-3, `${mu("super_200tw")}`);
+  assert.ok(Math.abs(mu("street") - TYRE_MU.street) < 1e-3, `${mu("street")}`);
+  assert.match(
+    lines.at(-1)!,
+    /^mean absolute error 0\.0\d % fitted, \d+\.\d\d % leave-one-out, \d+\.\d\d % leave-one-circuit-out$/,
+  );
 });

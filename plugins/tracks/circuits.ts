@@ -6,7 +6,7 @@
  * @module
  */
 
-import { createLocalProjection, type OfficialCorner, type Track } from "../../sdk/mod.ts";
+import { type BankedSection, createLocalProjection, type OfficialCorner, type Track } from "../../sdk/mod.ts";
 
 /** The folder the built-in circuit files live in. */
 export function defaultCircuitsDir(): URL {
@@ -48,6 +48,8 @@ export type ParsedCircuit = { ok: true; track: Track } | { ok: false; message: s
 
 /** Fewest line points a circuit file may have. */
 const MIN_LINE_POINTS = 10;
+/** Steepest banking a circuit file may give, degrees either way. */
+const MAX_BANKING_DEG = 30;
 
 /**
  * Loads every `*.json` circuit file of a folder (default: the plugin's own
@@ -178,7 +180,29 @@ function toTrack(raw: unknown, expectedSlug: string): Track {
     lonDeg,
     elevationM,
     corners,
+    banking: toBanking(doc.banking, lengthM),
   };
+}
+
+/** The optional `banking` list: sections in lap order, not overlapping, on the line. */
+function toBanking(raw: unknown, lengthM: number): BankedSection[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) fail("banking", "must be an array", raw);
+  return (raw as unknown[]).map((item, i, all) => {
+    const path = `banking[${i}]`;
+    const b = record(item, path);
+    const fromM = num(b.from_m, `${path}.from_m`), toM = num(b.to_m, `${path}.to_m`);
+    const deg = num(b.deg, `${path}.deg`);
+    const previousEnd = i > 0 ? (all[i - 1] as Record<string, number>).to_m : 0;
+    if (!(fromM >= previousEnd)) {
+      fail(`${path}.from_m`, `must be at least the previous section's end (${previousEnd})`, fromM);
+    }
+    if (!(toM > fromM && toM <= lengthM)) {
+      fail(`${path}.to_m`, `must lie after from_m and on the line (..${lengthM} m)`, toM);
+    }
+    if (Math.abs(deg) > MAX_BANKING_DEG) fail(`${path}.deg`, `must be within ±${MAX_BANKING_DEG}°`, deg);
+    return { fromM, toM, deg };
+  });
 }
 
 function toCorner(raw: unknown, path: string, lengthM: number): OfficialCorner {

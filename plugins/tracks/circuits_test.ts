@@ -28,6 +28,10 @@ Deno.test("every circuit file loads, with its line and length agreeing within 1 
   const vir = tracks.find((t) => t.slug === "virginia-international-raceway-grand-west")!;
   assert.ok(vir.elevationM !== null);
   assert.equal(vir.lineSource, "gpx-track");
+  const barber = tracks.find((t) => t.slug === "barber-motorsports-park")!;
+  assert.equal(barber.banking?.length, 9);
+  assert.deepEqual(barber.banking?.[0], { fromM: 110.1, toM: 256.8, deg: 4 });
+  assert.deepEqual(tracks.find((t) => t.slug === "roebling-road-raceway")!.banking, []);
 });
 
 Deno.test("listCircuits gives slug, name and length of each circuit", async () => {
@@ -123,6 +127,21 @@ Deno.test("parseCircuit checks every field it converts", () => {
     { corners: [base.corners[0], { ...base.corners[0], number: 2, apex_m: 5 }] },
     /field "corners\[1\]\.apex_m" must be greater/,
   );
+  const banked = [{ from_m: 5, to_m: 20, deg: 3 }, { from_m: 30, to_m: 40, deg: -2 }];
+  const withBanking = parseCircuit(JSON.stringify({ ...base, banking: banked }), "test-ring.json");
+  assert.ok(withBanking.ok);
+  assert.deepEqual(withBanking.track.banking, [{ fromM: 5, toM: 20, deg: 3 }, {
+    fromM: 30,
+    toM: 40,
+    deg: -2,
+  }]);
+  assert.deepEqual(ok.track.banking, []);
+  bad({ banking: {} }, /field "banking" must be an array/);
+  bad({ banking: [banked[1], banked[0]] }, /field "banking\[1\]\.from_m" must be at least the previous/);
+  bad({ banking: [{ from_m: 5, to_m: 5, deg: 3 }] }, /field "banking\[0\]\.to_m" must lie after from_m/);
+  bad({ banking: [{ from_m: 5, to_m: 9e9, deg: 3 }] }, /field "banking\[0\]\.to_m" must lie after from_m/);
+  bad({ banking: [{ from_m: 5, to_m: 20, deg: 45 }] }, /field "banking\[0\]\.deg" must be within/);
+  bad({ banking: [{ from_m: 5, to_m: 20 }] }, /field "banking\[0\]\.deg" must be a finite number/);
   bad({ slug: "Test Ring" }, /field "slug" must be kebab-case/);
   assert.match((parseCircuit("[1]", "x.json") as { message: string }).message, /must be a JSON object/);
 });

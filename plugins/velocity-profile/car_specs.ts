@@ -7,6 +7,8 @@
  * - power at the wheels = rated power × drivetrain efficiency (RWD 0.85,
  *   FWD 0.88, AWD 0.80: the usual driveline losses);
  * - drag and lift areas as published; rolling resistance 0.015; air 1.2 kg/m³;
+ * - cornering drag 0.1: the sine of a road tyre's slip angle at its grip
+ *   limit, about 6° (textbook value, not fitted; see `solver.ts`);
  * - lateral grip μ from the tyre category ({@linkcode TYRE_MU}); braking
  *   0.95 μ (brake balance and ABS leave about 5 %);
  * - traction: all four wheels (AWD) give μ; otherwise the driven axle's
@@ -24,21 +26,24 @@ export type TyreCategory = "street" | "endurance_200tw" | "super_200tw" | "100tw
 
 /**
  * Lateral friction coefficient per tyre category, never decreasing from
- * street tyres to slicks. Calibrated once, one value per category, to the
- * least mean absolute error over 111 published lap times of production
- * cars at four circuits (`shared/data/realworld`; leave-one-out error
- * 2.56 % against 2.41 % in-sample, so the table is not tuned to single
- * entries). They describe tyres as drivers on the day used them, not a
- * tyre-test rig: the published laps on R-compounds and slicks come mostly
- * from amateurs, hence values close to 100-treadwear tyres.
+ * street tyres to slicks. The model's only fitted constants: `deno task
+ * validate-physics --fit` solves the 111 published lap times of production
+ * cars at four circuits (`shared/data/realworld`) and takes, per category,
+ * the μ with the least sum of absolute errors, pooling neighbours that
+ * would break the order (`kernel/cli/tyre_fit.ts`). Mean absolute error
+ * 2.21 % fitted, 2.33 % leave-one-out, 2.53 % leave-one-circuit-out, so the
+ * table is not tuned to single entries or circuits. They describe tyres as
+ * drivers on the day used them, not a tyre-test rig: the published laps on
+ * R-compounds and slicks come mostly from amateurs, so the three pool into
+ * one value.
  */
 export const TYRE_MU: Readonly<Record<TyreCategory, number>> = Object.freeze({
-  street: 0.94,
-  endurance_200tw: 1.02,
-  super_200tw: 1.12,
-  "100tw": 1.15,
-  r_compound: 1.15,
-  slick: 1.17,
+  street: 0.936,
+  endurance_200tw: 1.028,
+  super_200tw: 1.102,
+  "100tw": 1.156,
+  r_compound: 1.156,
+  slick: 1.156,
 });
 
 /** Driveline efficiency by driven wheels. */
@@ -47,6 +52,8 @@ const DRIVELINE_EFFICIENCY = { RWD: 0.85, FWD: 0.88, AWD: 0.8 } as const;
 const DRIVER_KG = 80;
 /** Braking grip as a share of lateral grip. */
 const BRAKING_SHARE = 0.95;
+/** Sine of the tyres' slip angle at the grip limit. */
+const CORNERING_DRAG = 0.1;
 /** Watts per horsepower. */
 const W_PER_HP = 745.7;
 
@@ -72,9 +79,12 @@ export interface CarSpecs {
   tyre: TyreCategory;
 }
 
-/** The vehicle model of a car. */
-export function vehicleFromSpecs(specs: CarSpecs): Vehicle {
-  const mu = TYRE_MU[specs.tyre];
+/** The vehicle model of a car; `tyreMu` replaces the table of friction coefficients (to fit it). */
+export function vehicleFromSpecs(
+  specs: CarSpecs,
+  tyreMu: Readonly<Record<TyreCategory, number>> = TYRE_MU,
+): Vehicle {
+  const mu = tyreMu[specs.tyre];
   const transfer = mu * (specs.cgHeightM / specs.wheelbaseM);
   const muAccel = specs.drivetrain === "AWD"
     ? mu
@@ -91,5 +101,6 @@ export function vehicleFromSpecs(specs: CarSpecs): Vehicle {
     muAccel,
     rhoKgM3: 1.2,
     claM2: specs.claM2,
+    corneringDrag: CORNERING_DRAG,
   };
 }

@@ -79,18 +79,30 @@ export function headingFromPositions(x: Float64Array, y: Float64Array, stepM: nu
   const smoothing = Math.max(1, Math.round(POSITION_SMOOTHING_M / stepM));
   const h = Math.max(1, Math.round(POSITION_HALF_CHORD_M / stepM));
   const margin = Math.min(n, h + smoothing);
-  const wrapped = (values: Float64Array) => {
-    const out = new Float64Array(n + 2 * margin);
-    for (let k = 0; k < out.length; k++) out[k] = values[(k - margin + n) % n];
-    return movingAverage(out, smoothing);
-  };
-  const sx = wrapped(x), sy = wrapped(y);
+  const sx = wrappedMovingAverage(x, smoothing, margin), sy = wrappedMovingAverage(y, smoothing, margin);
   const heading = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const a = margin + i - h, b = margin + i + h;
     heading[i] = Math.atan2(sx[b] - sx[a], sy[b] - sy[a]);
   }
   return unwrapRadians(heading);
+}
+
+/**
+ * Moving average over `windowPoints` of the values along a closed line (the
+ * last point is followed by the first), extended `margin` points (at most
+ * the line's) before the first and after the last: entry k belongs to
+ * point k − margin, wrapping.
+ */
+export function wrappedMovingAverage(
+  values: Float64Array,
+  windowPoints: number,
+  margin: number,
+): Float64Array {
+  const n = values.length;
+  const extended = new Float64Array(n + 2 * margin);
+  for (let k = 0; k < extended.length; k++) extended[k] = values[(k - margin + n) % n];
+  return movingAverage(extended, windowPoints);
 }
 
 /**

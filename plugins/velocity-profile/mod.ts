@@ -16,7 +16,8 @@
  *
  * For predictions without a session (equipment profiles, `deno task
  * validate-physics`): a vehicle from a car's published specs and tyre
- * category (`car_specs.ts`) on a circuit's reference line (`circuit_line.ts`).
+ * category (`car_specs.ts`) on a circuit's reference line with its
+ * gradient and banking where the circuit's data has them (`circuit_line.ts`).
  *
  * Better than the original: one documented model with the car's own
  * parameters and no correction factors; grip is never calibrated up per
@@ -33,7 +34,7 @@ import { estimateGripStage, velocityProfileStage } from "./stages.ts";
 
 export { type CarSpecs, TYRE_MU, type TyreCategory, vehicleFromSpecs } from "./car_specs.ts";
 export { type CircuitLine, circuitLine } from "./circuit_line.ts";
-export { solveClosedLap, type SolvedLap } from "./solver.ts";
+export { type RoadShape, solveClosedLap, type SolvedLap } from "./solver.ts";
 
 export default definePlugin({
   id: "velocity-profile",

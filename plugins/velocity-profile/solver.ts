@@ -11,7 +11,24 @@
  *   tyres give what cornering leaves, the engine what its power allows, and
  *   drag and rolling resistance take their share;
  * - braking: d = μ_brake·N·√(1 − u²) + ρ·CdA·v² / (2m) + crr·N (drag and
- *   rolling resistance help).
+ *   rolling resistance help);
+ * - cornering drag, when the vehicle gives one (`corneringDrag` = sin α, α
+ *   the tyres' slip angle at the limit): a tyre that turns the car is
+ *   angled to its path, so part of its force, u·μ_lat·N·sin(u·α) ≈
+ *   u²·μ_lat·N·sin α (slip angle in proportion to the force used), holds
+ *   the car back; it comes off acceleration and adds to braking.
+ *
+ * Optionally the road's shape ({@linkcode RoadShape}, e.g. from a circuit's
+ * data): a gradient θ takes g·sin θ from acceleration and adds it to
+ * braking when climbing (and the reverse downhill); a road banked by φ
+ * towards the inside of the bend (negative: off-camber) turns part of
+ * gravity into cornering force and presses the tyres on harder. In the
+ * plane of the road the tyres must give the lateral force
+ * a·cos φ − g·sin φ out of μ_lat·N with N = g·cos φ + a·sin φ + ρ·ClA·v²/(2m)
+ * (a = v²·|κ|), hence the limit v² = g·(μ_lat + tan φ) /
+ * (|κ|·(1 − μ_lat·tan φ) − μ_lat·ρ·ClA/(2m)·sec φ), and u is that force's
+ * share of μ_lat·N. Without a road shape (the session path) the equations
+ * above are used unchanged.
  *
  * A forward pass (acceleration) and a backward pass (braking) each start at
  * the slowest point of the cornering limit, where the car cannot be faster
@@ -42,10 +59,19 @@ export interface SolvedLap {
   lapTimeS: number;
 }
 
+/** The road along a line beyond its curvature: one value per grid point, each optional (absent: level). */
+export interface RoadShape {
+  /** Sine of the gradient, positive climbing in the driving direction. */
+  sinGrade?: Float64Array | null;
+  /** Tangent of the banking angle, positive tilted towards the inside of the bend, negative off-camber. */
+  tanBank?: Float64Array | null;
+}
+
 /**
  * Solves the closed lap: grid point `i` is `i × stepM` from the line, the
  * line is reached again after `lapLengthM` (at most one step after the last
- * point). `curvature` is signed or not (only |κ| matters).
+ * point). `curvature` is signed or not (only |κ| matters); `road`, when
+ * given, adds the gradient and banking at each point.
  *
  * @example
  * ```ts
@@ -62,16 +88,17 @@ export function solveClosedLap(
   stepM: number,
   lapLengthM: number,
   vehicle: Vehicle,
+  road: RoadShape = {},
 ): SolvedLap {
   const n = curvature.length;
-  const car = carModel(vehicle);
   const limit = new Float64Array(n);
   const absCurvature = new Float64Array(n);
+  const car = carModel(vehicle, road, absCurvature);
   let slowest = 0;
   for (let i = 0; i < n; i++) {
     const k = Math.abs(curvature[i]);
     absCurvature[i] = k;
-    limit[i] = car.corneringLimit(k);
+    limit[i] = car.corneringLimit(k, i);
     if (limit[i] < limit[slowest]) slowest = i;
   }
   const closingM = Math.max(lapLengthM - (n - 1) * stepM, 1e-9);
@@ -86,15 +113,15 @@ export function solveClosedLap(
   return { speedMps, timeS, lapTimeS };
 }
 
-/** Longitudinal capability at speed `v` (m/s) with lateral grip share `u` (0..1), m/s². */
-type Capability = (v: number, u: number) => number;
+/** Longitudinal capability at speed `v` (m/s) with lateral grip share `u` (0..1) at grid point `i`, m/s². */
+type Capability = (v: number, u: number, i: number) => number;
 
 /** The vehicle's equations. */
 interface CarModel {
-  /** Highest speed through curvature |κ|, m/s. */
-  corneringLimit(absCurvature: number): number;
-  /** Share of lateral grip used at speed `v` through |κ|, 0..1. */
-  share(v: number, absCurvature: number): number;
+  /** Highest speed through curvature |κ| at grid point `i`, m/s. */
+  corneringLimit(absCurvature: number, i: number): number;
+  /** Share of lateral grip used at speed `v` through |κ| at grid point `i`, 0..1. */
+  share(v: number, absCurvature: number, i: number): number;
   /** Net forward acceleration available. */
   acceleration: Capability;
   /** Deceleration available. */
@@ -102,26 +129,46 @@ interface CarModel {
 }
 
 /**
- * The equations of a vehicle. Tyre forces grow with the load on the tyres,
- * weight plus downforce: every grip term is μ·(g + kL·v²) with kL = ρ·ClA/(2m).
+ * The equations of a vehicle on a road. Tyre forces grow with the load on
+ * the tyres: every grip term is μ·N, with N = g + kL·v² (kL = ρ·ClA/(2m))
+ * on a level road and the banked form of the module's doc where the road
+ * is tilted.
  */
-function carModel(vehicle: Vehicle): CarModel {
+function carModel(vehicle: Vehicle, road: RoadShape, absCurvature: Float64Array): CarModel {
   const lift = (0.5 * vehicle.rhoKgM3 * (vehicle.claM2 ?? 0)) / vehicle.massKg;
   const drag = (0.5 * vehicle.rhoKgM3 * vehicle.cdaM2) / vehicle.massKg;
   const powerPerMass = vehicle.powerW / vehicle.massKg;
   const { muLat, muBrake, muAccel, crr } = vehicle;
-  const load = (v: number) => G + lift * v * v; // tyre load per kg, m/s²
+  const slip = vehicle.corneringDrag ?? 0;
+  const bank = road.tanBank ?? null, grade = road.sinGrade ?? null;
+  const tanBank = (i: number) => (bank ? bank[i] : 0);
+  const climb = (i: number) => (grade ? G * grade[i] : 0); // taken from acceleration, given to braking, m/s²
+  /** Tyre load per kg at speed v through |κ| at point i, m/s². */
+  const load = (v: number, k: number, i: number) => {
+    const t = tanBank(i);
+    return t === 0 ? G + lift * v * v : (G + v * v * k * t) / Math.sqrt(1 + t * t) + lift * v * v;
+  };
+  /** Lateral force per kg the tyres must give in the road's plane, m/s². */
+  const lateral = (v: number, k: number, i: number) => {
+    const t = tanBank(i);
+    return t === 0 ? v * v * k : Math.abs(v * v * k - G * t) / Math.sqrt(1 + t * t);
+  };
   return {
-    corneringLimit(k) {
-      // v²·κ = μ_lat·(g + kL·v²)  ⇒  v² = μ_lat·g / (κ − μ_lat·kL)
-      const room = k - muLat * lift;
-      return room > 0 ? Math.min(MAX_SPEED_MPS, Math.sqrt((muLat * G) / room)) : MAX_SPEED_MPS;
+    corneringLimit(k, i) {
+      // v²·κ = μ_lat·(g + kL·v²)  ⇒  v² = μ_lat·g / (κ − μ_lat·kL); banked: see the module's doc
+      const t = tanBank(i);
+      const room = t === 0 ? k - muLat * lift : k * (1 - muLat * t) - muLat * lift * Math.sqrt(1 + t * t);
+      return room > 0 ? Math.min(MAX_SPEED_MPS, Math.sqrt(((muLat + t) * G) / room)) : MAX_SPEED_MPS;
     },
-    share: (v, k) => Math.min(1, (v * v * k) / (muLat * load(v))),
-    acceleration: (v, u) =>
-      Math.min(muAccel * load(v) * Math.sqrt(1 - u * u), powerPerMass / Math.max(v, MIN_POWER_SPEED_MPS)) -
-      drag * v * v - crr * load(v),
-    deceleration: (v, u) => muBrake * load(v) * Math.sqrt(1 - u * u) + drag * v * v + crr * load(v),
+    share: (v, k, i) => Math.min(1, lateral(v, k, i) / (muLat * load(v, k, i))),
+    acceleration: (v, u, i) =>
+      Math.min(
+        muAccel * load(v, absCurvature[i], i) * Math.sqrt(1 - u * u),
+        powerPerMass / Math.max(v, MIN_POWER_SPEED_MPS),
+      ) - drag * v * v - (crr + slip * u * u * muLat) * load(v, absCurvature[i], i) - climb(i),
+    deceleration: (v, u, i) =>
+      muBrake * load(v, absCurvature[i], i) * Math.sqrt(1 - u * u) + drag * v * v +
+      (crr + slip * u * u * muLat) * load(v, absCurvature[i], i) + climb(i),
   };
 }
 
@@ -138,7 +185,7 @@ function passRound(
   start: number,
   direction: 1 | -1,
   stepAt: (i: number) => number,
-  share: (v: number, absCurvature: number) => number,
+  share: CarModel["share"],
   capability: Capability,
 ): Float64Array {
   const n = limit.length;
@@ -148,9 +195,9 @@ function passRound(
     const j = (i + direction + n) % n;
     const ds = stepAt(direction === 1 ? i : j);
     const vi = v[i];
-    const a0 = capability(vi, share(vi, absCurvature[i]));
+    const a0 = capability(vi, share(vi, absCurvature[i], i), i);
     const trial = Math.sqrt(Math.max(0, vi * vi + 2 * a0 * ds));
-    const a1 = capability(trial, share(Math.min(trial, limit[j]), absCurvature[j]));
+    const a1 = capability(trial, share(Math.min(trial, limit[j]), absCurvature[j], j), j);
     const next = Math.sqrt(Math.max(0, vi * vi + (a0 + a1) * ds));
     if (next < v[j]) v[j] = next;
     else if (count >= n) break; // a full lap done and nothing left to lower

@@ -121,3 +121,59 @@ Deno.test("the solver does not mutate the curvature it is given", () => {
   solveClosedLap(curvature, STEP, curvature.length * STEP, gripOnly({ lat: 1, brake: 1, accel: 0.5 }));
   assert.deepEqual(curvature, copy);
 });
+
+Deno.test("a banked circle: v² = g·r·(μ + tan φ)/(1 − μ·tan φ); off-camber the same with φ < 0", () => {
+  const r = 60, mu = 1.1, n = Math.round((2 * Math.PI * r) / STEP);
+  for (const deg of [4, -3]) {
+    const t = Math.tan((deg * Math.PI) / 180);
+    const lap = solveClosedLap(
+      new Float64Array(n).fill(1 / r),
+      STEP,
+      n * STEP,
+      gripOnly({ lat: mu, brake: 1, accel: 1 }),
+      { tanBank: new Float64Array(n).fill(t) },
+    );
+    const v = Math.sqrt((G * r * (mu + t)) / (1 - mu * t));
+    for (const speed of lap.speedMps) assert.ok(Math.abs(speed - v) < 1e-9, `${deg}°: ${speed} vs ${v}`);
+  }
+});
+
+Deno.test("braking into a hairpin at the top of a climb: v² = v_min² + 2·(μ_brake + sin θ)·g·d", () => {
+  const straightM = 1000, r = 20, sinGrade = 0.08;
+  const mu = { lat: 1.2, brake: 1.1, accel: 0.6 };
+  const curvature = line([[straightM, 0], [70, 1 / r]]);
+  const grade = new Float64Array(curvature.length).fill(sinGrade);
+  const lap = solveClosedLap(curvature, STEP, curvature.length * STEP, gripOnly(mu), { sinGrade: grade });
+  const vMin = Math.sqrt(mu.lat * G * r);
+  const brake = (mu.brake + sinGrade) * G, accel = (mu.accel - sinGrade) * G;
+  for (const d of [50, 150]) {
+    const expected = Math.sqrt(vMin * vMin + 2 * brake * d);
+    const got = lap.speedMps[Math.round((straightM - d) / STEP)];
+    assert.ok(Math.abs(got - expected) / expected < 0.005, `${d} m before: ${got} vs ${expected}`);
+  }
+  // Out of the hairpin the climb takes sin θ·g from the traction limit.
+  const d = 100, exitAt = Math.round((straightM + 70) / STEP) % curvature.length;
+  const expected = Math.sqrt(vMin * vMin + 2 * accel * d);
+  const got = lap.speedMps[(exitAt + Math.round(d / STEP)) % curvature.length];
+  assert.ok(Math.abs(got - expected) / expected < 0.005, `${d} m after: ${got} vs ${expected}`);
+});
+
+Deno.test("cornering drag: through a long bend the engine holds the speed where P/(m·v) = u²·μ·g·sin α", () => {
+  // No air or rolling drag: only the tyres' slip holds the car back, u = v²/(r·μ·g). A hairpin first, so
+  // the car comes into the 2 km bend slowly and settles at that speed, below the bend's grip limit.
+  const r = 80, mu = 1.0, slip = 0.1;
+  const curvature = line([[60, 1 / 15], [2000, 1 / r], [300, 0]]);
+  const car: Vehicle = { ...gripOnly({ lat: mu, brake: 1, accel: 1 }), powerW: 20e3, corneringDrag: slip };
+  const lap = solveClosedLap(curvature, STEP, curvature.length * STEP, car);
+  const pull = (v: number) => car.powerW / car.massKg / v - ((v * v) / (r * mu * G)) ** 2 * mu * G * slip;
+  let lo = 1, hi = Math.sqrt(mu * G * r);
+  for (let k = 0; k < 60; k++) [lo, hi] = pull((lo + hi) / 2) > 0 ? [(lo + hi) / 2, hi] : [lo, (lo + hi) / 2];
+  assert.ok(hi < Math.sqrt(mu * G * r) - 1, "the engine cannot hold the grip limit");
+  for (const m of [1500, 2000]) {
+    const speed = lap.speedMps[Math.round(m / STEP)];
+    assert.ok(Math.abs(speed - hi) / hi < 5e-4, `${m} m: ${speed} vs ${hi}`);
+  }
+  // Without the slip the same engine reaches the grip limit there.
+  const free = solveClosedLap(curvature, STEP, curvature.length * STEP, { ...car, corneringDrag: 0 });
+  assert.ok(Math.abs(free.speedMps[Math.round(1500 / STEP)] - Math.sqrt(mu * G * r)) < 1e-6);
+});

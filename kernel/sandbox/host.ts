@@ -75,7 +75,7 @@ export async function loadSandboxed(
     );
   }
   const description: ManifestDescription = loaded.manifest;
-  const ledger = new ValueLedger();
+  const ledger = new ValueLedger(limits.memoryLimitMb * 2 ** 20 / 4); // a quarter of its memory for kept values
   const manifest: PluginManifest = {
     id: description.id,
     version: description.version,

@@ -16,8 +16,12 @@
  *   it (reading lap 1's `latDeg` brings every lap's `latDeg` in one round
  *   trip). A stage that reads two channels of forty moves two.
  * - **Release.** When the workbench lets go of a kept value (a finalization
- *   registry sees it collected), the next request tells the process to drop
- *   it and the lazy values inside it that were never read.
+ *   registry sees it collected), or when what the process keeps passes the
+ *   ledger's byte budget (the least recently used values go first, so a
+ *   long-running workbench's plugin processes stay bounded however seldom
+ *   its garbage collector runs), the next request tells the process to drop
+ *   it and the lazy values inside it that were never read. A value dropped
+ *   this way and used again is simply sent again.
  *
  * Limit: a getter defined on an input object itself (not on an object inside
  * it) keeps that input alive until the plugin is closed.
@@ -33,6 +37,8 @@ export const LAZY_GROUP_BYTES = 64 * 1024;
 interface LazyValue {
   /** Reads the value on the workbench's side. */
   read(): unknown;
+  /** A getter's value (its bytes count against the budget once sent); else an array counted when kept. */
+  getter: boolean;
   /** Values fetched together: same kept input, same path. */
   group: string;
   /** The kept value it is part of. */
@@ -60,6 +66,15 @@ export class ValueLedger {
   #lazyOf = new Map<number, Set<number>>();
   #drops: number[] = [];
   #finalizer = new FinalizationRegistry<number>((id) => this.#release(id));
+  /** Kept values the process still holds: id → bytes of typed arrays sent in it, least recently used first. */
+  #held = new Map<number, number>();
+  #heldBytes = 0;
+  #budgetBytes: number;
+
+  /** A ledger whose process keeps at most about `budgetBytes` of typed arrays between calls (default 256 MiB). */
+  constructor(budgetBytes = 256 * 2 ** 20) {
+    this.#budgetBytes = budgetBytes;
+  }
 
   /** Prepares a stage call's inputs. */
   prepareInputs(values: Record<string, unknown>): PreparedInputs {
@@ -68,7 +83,8 @@ export class ValueLedger {
     const fresh = new Set<object>();
     for (const [name, value] of Object.entries(values)) {
       const known = typeof value === "object" && value !== null ? this.#ids.get(value) : undefined;
-      if (known !== undefined && !fresh.has(value as object)) {
+      if (known !== undefined && this.#held.has(known) && !fresh.has(value as object)) {
+        this.#touch(known);
         inputs[name] = new WireValue({ $ref: known });
       } else if (typeof value === "object" && value !== null && !fresh.has(value)) {
         fresh.add(value);
@@ -88,12 +104,12 @@ export class ValueLedger {
       array: (array, path) => {
         const owner = ownerAt(path);
         if (owner === undefined || (groupBytes.get(path) ?? 0) < LAZY_GROUP_BYTES) return undefined;
-        return this.#lazyValue(owner, path, () => array);
+        return this.#lazyValue(owner, path, false, () => array);
       },
       accessor: (object, key, path) => {
         const owner = ownerAt(path);
         if (owner === undefined) return undefined;
-        return this.#lazyValue(owner, path, () => (object as Record<string, unknown>)[key]);
+        return this.#lazyValue(owner, path, true, () => (object as Record<string, unknown>)[key]);
       },
     };
     return { inputs, keepInputs, drop: this.takeDrops(), hooks };
@@ -109,6 +125,9 @@ export class ValueLedger {
     if (typeof value !== "object" || value === null) return;
     this.#ids.set(value, id);
     this.#finalizer.register(value, id);
+    const sizes = new Map<string, number>();
+    addArrayBytes(value, "", sizes);
+    this.#hold(id, [...sizes.values()].reduce((a, b) => a + b, 0));
   }
 
   /** The values of the lazy ids the process asked for, and of the rest of their groups. */
@@ -120,7 +139,9 @@ export class ValueLedger {
       for (const member of this.#groups.get(lazy.group) ?? [id]) {
         const value = this.#lazy.get(member);
         if (!value) continue;
-        values[member] = value.read();
+        const read = value.read();
+        values[member] = read;
+        if (value.getter && ArrayBuffer.isView(read)) this.#hold(value.owner, read.byteLength);
         this.#forget(member);
       }
       this.#groups.delete(lazy.group);
@@ -139,10 +160,10 @@ export class ValueLedger {
     return id;
   }
 
-  #lazyValue(owner: number, path: string, read: () => unknown): WireValue {
+  #lazyValue(owner: number, path: string, getter: boolean, read: () => unknown): WireValue {
     const id = this.#next++;
     const group = `${owner}${path}`;
-    this.#lazy.set(id, { read, group, owner });
+    this.#lazy.set(id, { read, getter, group, owner });
     let members = this.#groups.get(group);
     if (!members) this.#groups.set(group, members = new Set());
     members.add(id);
@@ -159,7 +180,30 @@ export class ValueLedger {
     this.#lazyOf.get(lazy.owner)?.delete(lazyId);
   }
 
+  /** Adds `bytes` to kept value `id` (keeping it if new) and lets go of the least recently used past the budget. */
+  #hold(id: number, bytes: number): void {
+    this.#held.set(id, (this.#held.get(id) ?? 0) + bytes);
+    this.#heldBytes += bytes;
+    this.#touch(id);
+    for (const [oldest] of this.#held) {
+      if (this.#heldBytes <= this.#budgetBytes || oldest === id) break;
+      this.#release(oldest);
+    }
+  }
+
+  /** Marks kept value `id` as just used. */
+  #touch(id: number): void {
+    const bytes = this.#held.get(id);
+    if (bytes === undefined) return;
+    this.#held.delete(id);
+    this.#held.set(id, bytes);
+  }
+
   #release(id: number): void {
+    const bytes = this.#held.get(id);
+    if (bytes === undefined) return; // already let go of
+    this.#held.delete(id);
+    this.#heldBytes -= bytes;
     this.#drops.push(id);
     for (const lazyId of this.#lazyOf.get(id) ?? []) {
       const lazy = this.#lazy.get(lazyId);

@@ -90,3 +90,16 @@ Deno.test("an output remembered under its id is a reference when it is an input 
   const next = ledger.prepareInputs({ corners: output });
   assert.deepEqual((next.inputs.corners as WireValue).json, { $ref: id });
 });
+
+Deno.test("past its byte budget the ledger lets go of the least recently used values, and sends them again", () => {
+  const ledger = new ValueLedger(3000); // bytes
+  const a = { x: new Float64Array(200) }, b = { x: new Float64Array(200) }, c = { x: new Float64Array(200) };
+  const first = ledger.prepareInputs({ v: a });
+  const second = ledger.prepareInputs({ v: b }); // 1600 + 1600 bytes > 3000: a goes
+  assert.deepEqual(second.drop, [first.keepInputs.v]);
+  const third = ledger.prepareInputs({ v: b, w: c }); // b is used, so the older one is gone next: none here
+  assert.deepEqual((third.inputs.v as WireValue).json, { $ref: second.keepInputs.v });
+  const again = ledger.prepareInputs({ v: a });
+  assert.ok("v" in again.keepInputs, "a dropped value is sent again, under a new id");
+  assert.notEqual(again.keepInputs.v, first.keepInputs.v);
+});

@@ -2,7 +2,7 @@
  * Plugin settings: a plugin declares the settings it accepts (a schema in its
  * manifest, `settings: {...}`); an administrator sets values in
  * `DATA_DIR/plugins.json`; the kernel checks them against the schema when the
- * plugin loads (a bad value refuses the configuration with the file and the
+ * plugin loads (a bad value refuses that plugin, with the file and the
  * key named) and hands the checked values, defaults filled in, to every
  * stage as `ctx.settings.plugins[pluginId]`. {@linkcode settingsOf} reads
  * them back typed.

@@ -25,8 +25,19 @@ import { decodeArtifact } from "../kernel/storage/artifact_codec.ts";
 import { listArtifacts } from "../kernel/storage/artifacts.ts";
 import { databaseLocation, openStorage, type Storage } from "../kernel/storage/database.ts";
 import { LOCAL_USER_ID } from "../kernel/storage/migrations.ts";
-import { insertSession } from "../kernel/storage/sessions.ts";
-import { artifact, definePlugin, defineStage, LapsKey, type PluginManifest } from "../sdk/mod.ts";
+import { insertSession, sessionsNeedingAnalysis } from "../kernel/storage/sessions.ts";
+import { pipelineSignature } from "../kernel/jobs/incremental.ts";
+import {
+  artifact,
+  DEFAULT_SETTINGS,
+  definePlugin,
+  defineSettings,
+  defineStage,
+  LapsKey,
+  type PluginManifest,
+  type RunSettings,
+  settingsOf,
+} from "../sdk/mod.ts";
 import { DEMO_FILE, DIALECTS, testDatabase } from "./server_harness.ts";
 
 async function openTestStorage(env: Record<string, string>): Promise<Storage & AsyncDisposable> {
@@ -49,19 +60,27 @@ async function newSession(storage: Storage, bytes: Uint8Array, sha256: string): 
 const LapCountKey = artifact<number>("lap-count-probe", "Number of laps (fixture)");
 const DoubledKey = artifact<number>("lap-count-doubled", "Twice the number of laps (fixture)");
 
-/** Counts laps; version 2 adds 1000, so a recomputation is visible in the value. */
+/** What the lap counter adds, from `plugins.json`. */
+const counterSettings = defineSettings({
+  offset: { type: "integer", description: "Added to the count", default: 0 },
+});
+
+/** Counts laps; version 2 adds 1000 and the setting `offset` adds itself, so a recomputation is visible. */
 const lapCounter = (version: string): PluginManifest =>
   definePlugin({
     id: "lap-counter",
     version,
     sdk: "^1.0",
     description: "Fixture: counts laps.",
+    settings: counterSettings,
     stages: [defineStage({
       id: "count-laps-probe",
       description: "Counts laps.",
       consumes: { laps: LapsKey },
       produces: { count: LapCountKey },
-      run: (_ctx, { laps }) => ({ count: laps.length + (version.startsWith("2") ? 1000 : 0) }),
+      run: (ctx, { laps }) => ({
+        count: laps.length + (version.startsWith("2") ? 1000 : 0) + settingsOf(ctx, counterSettings).offset,
+      }),
     })],
   });
 
@@ -203,12 +222,12 @@ for (const { dialect, ignore } of DIALECTS) {
         return registry;
       };
       const id = await newSession(storage, await Deno.readFile(DEMO_FILE), "demo");
-      const analyse = async (registry: Registry) => {
+      const analyse = async (registry: Registry, settings: RunSettings = DEFAULT_SETTINGS) => {
         await enqueueAnalysis(storage.db, id, 5);
         const claim = (await claimNextJob(storage, "w", 60_000))!;
         let progress: JobProgress | null = null;
         const outcome = await runAnalysisJob(
-          { storage, registry, loadProblems: [] },
+          { storage, registry, loadProblems: [], settings },
           claim,
           new AbortController().signal,
           (p) => (progress = p),
@@ -251,6 +270,34 @@ for (const { dialect, ignore } of DIALECTS) {
           .executeTakeFirstOrThrow()).summary_json!;
         assert.equal(decodeArtifact(row.content), 2 * (JSON.parse(laps).laps.length + 1000));
       });
+
+      await t.step(
+        "changing one plugin's settings makes the session stale and recomputes that plugin only",
+        async () => {
+          const registry = registryWith("2.0.0");
+          const settings = { ...DEFAULT_SETTINGS, plugins: { "lap-counter": { offset: 7 } } };
+          assert.deepEqual(
+            await sessionsNeedingAnalysis(storage.db, pipelineSignature(registry, DEFAULT_SETTINGS)),
+            [],
+          );
+          assert.deepEqual(await sessionsNeedingAnalysis(storage.db, pipelineSignature(registry, settings)), [
+            id,
+          ]);
+          const changed = await analyse(registry, settings);
+          assert.deepEqual(changed.ran.sort(), ["count-laps-probe", "double-laps-probe"]);
+          assert.equal(changed.artifacts.get("laps")!.created_at, first.artifacts.get("laps")!.created_at);
+          const row = await storage.db.selectFrom("analysis_artifacts").select("content")
+            .where("session_id", "=", id).where("artifact_id", "=", "lap-count-probe")
+            .executeTakeFirstOrThrow();
+          const summary = (await storage.db.selectFrom("sessions").select("summary_json").where("id", "=", id)
+            .executeTakeFirstOrThrow()).summary_json!;
+          assert.equal(decodeArtifact(row.content), JSON.parse(summary).laps.length + 1000 + 7);
+          assert.deepEqual(
+            await sessionsNeedingAnalysis(storage.db, pipelineSignature(registry, settings)),
+            [],
+          );
+        },
+      );
     },
   });
 }

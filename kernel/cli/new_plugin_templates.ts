@@ -328,6 +328,7 @@ ${n.pascal}: ${what} for Cataclysm Workbench, scaffolded by \`deno task new-plug
 - Load it: \`WORKBENCH_PLUGINS=<this folder> deno task analyze FILE --json\`, or list the folder in
   \`DATA_DIR/plugins.json\` (\`{"folders": ["<this folder>"]}\`) and restart the workbench.
 
-See the workbench's \`sdk/README.md\` for the guide.
+See the workbench's \`sdk/README.md\` for the guide, and its \`examples/trail-braking/\` for a metric with
+settings (\`settings.ts\`) and a chart of its artifact (\`trail_braking_chart.ts\`, declared in \`mod.ts\`).
 `;
 }

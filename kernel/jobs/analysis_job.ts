@@ -79,6 +79,7 @@ export async function runAnalysisJob(
   const format = await detectFormat(registry.formats(), file.content, () => {});
   const incremental = prepareIncrementalRun(
     registry,
+    settings,
     sessionFingerprint(registry, file.sha256, format, settings),
     {
       fingerprints: new Map(stored.map((a) => [a.artifact_id, a.fingerprint])),
@@ -160,7 +161,7 @@ export async function runAnalysisJob(
       track,
       drivenAt: session?.startUnixS != null ? session.startUnixS * 1000 : null,
       summaryJson: JSON.stringify(summary),
-      pipelineSignature: pipelineSignature(registry),
+      pipelineSignature: pipelineSignature(registry, settings),
     });
     if (session) {
       for (const job of context.followUpJobs ?? []) {

@@ -2,12 +2,13 @@
  * Incremental re-analysis: reuse every stored artifact whose inputs have not
  * changed, recompute the rest.
  *
- * Each stage gets a fingerprint: a hash of its plugin's id and version, its
- * own id, and the fingerprints of the artifacts it consumes. The parsed
- * session's fingerprint is the file's hash, the format plugin's id and
- * version, and the run settings. A change anywhere upstream (a new file, a
- * plugin upgrade, other settings) therefore changes the fingerprint of every
- * stage downstream of it and of nothing else. A stage whose outputs are all
+ * Each stage gets a fingerprint: a hash of its plugin's id, version and
+ * settings (from `plugins.json`), its own id, and the fingerprints of the
+ * artifacts it consumes. The parsed session's fingerprint is the file's hash,
+ * the format plugin's id, version and settings, and the run settings other
+ * than the plugins' own. A change anywhere upstream (a new file, a plugin
+ * upgrade, a plugin's settings, other run settings) therefore changes the
+ * fingerprint of every stage downstream of it and of nothing else. A stage whose outputs are all
  * stored under its current fingerprint is not run: the kernel's runner gets
  * a stand-in that returns the stored values, so ordering, progress events and
  * skipping work as in a full run.
@@ -57,27 +58,38 @@ function versionOf(registry: Registry, pluginId: string): string {
   return registry.plugins().find((p) => p.id === pluginId)?.version ?? "?";
 }
 
-/** Fingerprint of the parsed session: file hash, format plugin and settings. */
+/** A plugin's identity for fingerprints: id, version and its settings as the run passes them. */
+function pluginPrint(registry: Registry, pluginId: string, settings: RunSettings): string {
+  return `${pluginId}@${versionOf(registry, pluginId)}${
+    JSON.stringify(settings.plugins?.[pluginId] ?? null)
+  }`;
+}
+
+/** Fingerprint of the parsed session: file hash, format plugin (and its settings) and the run settings. */
 export function sessionFingerprint(
   registry: Registry,
   fileSha256: string,
   format: RegisteredFormat | null,
   settings: RunSettings,
 ): string {
-  const reader = format
-    ? `${format.plugin}@${versionOf(registry, format.plugin)}/${format.format.id}`
-    : "none";
-  return sha256(`session|${fileSha256}|${reader}|${JSON.stringify(settings)}`);
+  const reader = format ? `${pluginPrint(registry, format.plugin, settings)}/${format.format.id}` : "none";
+  const run = JSON.stringify({ ...settings, plugins: undefined });
+  return sha256(`session|${fileSha256}|${reader}|${run}`);
 }
 
-/** Hash of the active plugins and their versions: sessions analysed under another value are stale. */
-export function pipelineSignature(registry: Registry): string {
-  return sha256(registry.plugins().map((p) => `${p.id}@${p.version}`).sort().join(","));
+/**
+ * Hash of the active plugins with their versions and settings: a session
+ * analysed under another value is stale (re-analysed at start, reusing what
+ * did not change).
+ */
+export function pipelineSignature(registry: Registry, settings: RunSettings): string {
+  return sha256(registry.plugins().map((p) => pluginPrint(registry, p.id, settings)).sort().join(","));
 }
 
-/** Prepares an incremental run of `registry` over a session with the given fingerprint. */
+/** Prepares an incremental run of `registry` with `settings` over a session with the given fingerprint. */
 export function prepareIncrementalRun(
   registry: Registry,
+  settings: RunSettings,
   sessionPrint: string,
   stored: StoredArtifacts,
 ): IncrementalRun {
@@ -90,7 +102,9 @@ export function prepareIncrementalRun(
     const version = versionOf(registry, plugin);
     const inputs = Object.values(stage.consumes).map((k) => `${k.id}=${artifactPrints.get(k.id) ?? "?"}`)
       .sort();
-    const fingerprint = sha256(`stage|${plugin}@${version}|${stage.id}|${inputs.join(",")}`);
+    const fingerprint = sha256(
+      `stage|${pluginPrint(registry, plugin, settings)}|${stage.id}|${inputs.join(",")}`,
+    );
     const outputs = Object.entries(stage.produces);
     for (const [, key] of outputs) {
       artifactPrints.set(key.id, fingerprint);

@@ -13,6 +13,7 @@ import { errorMessage } from "../parse.ts";
 import { markSessionFailed, setSessionStatus } from "../storage/sessions.ts";
 import { type AnalysisContext, runAnalysisJob } from "./analysis_job.ts";
 import { pipelineSignature } from "./incremental.ts";
+import { DEFAULT_SETTINGS } from "../../sdk/mod.ts";
 import { ClaimLostError, ShutdownError, startJobLoop, type Worker, type WorkerOptions } from "./job_loop.ts";
 import type { JobProgress } from "./progress.ts";
 import {
@@ -49,7 +50,12 @@ export function startWorker(
         return false;
       }
       // Marked as analysed by these plugins: it is tried again after a plugin upgrade, not at every start.
-      await markSessionFailed(trx, sessionId, error, pipelineSignature(context.registry));
+      await markSessionFailed(
+        trx,
+        sessionId,
+        error,
+        pipelineSignature(context.registry, context.settings ?? DEFAULT_SETTINGS),
+      );
       return true;
     });
     if (owned) events.publish(sessionId, { type: "status", status: "failed", error });

@@ -102,15 +102,17 @@ export async function startServer(
   if (storage.created && config.importDemo) {
     log(`new database: imported the demo session ${await importDemoSession(ctx)}`);
   }
-  const stale = await sessionsNeedingAnalysis(storage.db, pipelineSignature(registry));
+  const settings = { ...DEFAULT_SETTINGS, plugins: loaded.settings };
+  const stale = await sessionsNeedingAnalysis(storage.db, pipelineSignature(registry, settings));
   for (const id of stale) await enqueueAnalysis(storage.db, id, config.maxJobAttempts);
   if (stale.length > 0) {
-    log(`plugins changed: re-analysing ${stale.length} session(s), reusing unchanged results`);
+    log(
+      `plugins or their settings changed: re-analysing ${stale.length} session(s), reusing unchanged results`,
+    );
   }
   const followUpJobs = coaching ? [{ kind: COACH_JOB, maxAttempts: coaching.config.maxAttempts }] : [];
   const analysisHooks = (sessionId: string) =>
     runAnalysisHooks(registry, (pluginId) => createAppServices(ctx, pluginId), sessionId);
-  const settings = { ...DEFAULT_SETTINGS, plugins: loaded.settings };
   worker = startWorker({ ...ctx, followUpJobs, analysisHooks, settings }, config.worker);
   if (coaching) {
     coachingWorker = startCoachingWorker(

@@ -89,7 +89,9 @@ export async function runPluginOnSample(
   registry.register(plugin);
   const { values, problems } = resolveSettings(plugin.settings ?? {}, options.settings);
   if (problems.length > 0) {
-    throw new Error(problems.map((p) => `settings.${p.key} ${p.message}`).join("; "));
+    throw new Error(
+      `plugin "${plugin.id}": ${problems.map((p) => `settings.${p.key} ${p.message}`).join("; ")}`,
+    );
   }
   const url = sessionUrl(sample);
   const result = await analyze(registry, {

@@ -4,9 +4,10 @@
  * (`WORKBENCH_PLUGINS`, a list separated by the platform's path delimiter,
  * or the `pluginDirs` option). Built-in plugins (and folders inside
  * `plugins/`) are imported in-process by {@linkcode importPlugin}; any other
- * folder runs in its own sandboxed worker (`sandbox/host.ts`). A folder
- * plugin contributing routes, services or formats cannot run in a worker
- * yet: it is imported in-process and a warning says it is not isolated.
+ * folder runs in a sandboxed process of its own (`sandbox/host.ts`). A
+ * folder plugin contributing routes, app routes, analysis hooks or services
+ * cannot run in the sandbox yet: it is imported in-process and a warning
+ * says it is not isolated.
  *
  * `plugins.json` (the `config` option, see `plugin_config.ts`) adds folders,
  * disables plugins, sets the load order and the plugins' settings
@@ -29,6 +30,7 @@ import {
   DEFAULT_SANDBOX_LIMITS,
   loadSandboxed,
   type PluginHealth,
+  type SandboxedPlugin,
   type SandboxLimits,
 } from "./sandbox/host.ts";
 
@@ -42,7 +44,7 @@ export interface LoadOptions {
   /** Extra plugin folders (each with a `mod.ts` default-exporting a manifest). */
   pluginDirs?: readonly string[];
   /**
-   * Limits for plugins run in workers, or `false` to import every plugin
+   * Limits for plugins run in sandboxed processes, or `false` to import every plugin
    * in-process (default: {@linkcode DEFAULT_SANDBOX_LIMITS}, or `false` when
    * the environment sets `WORKBENCH_SANDBOX=0`).
    */
@@ -76,7 +78,7 @@ export interface LoadedPlugins {
   sources: Map<string, PluginSource>;
   /** Health of a plugin: always healthy in-process; a sandboxed one turns unhealthy after a crash or overrun. */
   health(plugin: string): PluginHealth;
-  /** Whether the plugin's stages run in a worker. */
+  /** Whether the plugin's stages and formats run in a sandboxed process. */
   isolated(plugin: string): boolean;
   /** Plugins found but disabled by the configuration, in default order. */
   disabled: DisabledPlugin[];
@@ -84,7 +86,7 @@ export interface LoadedPlugins {
   settings: Record<string, Record<string, unknown>>;
   /** The configuration applied. */
   config: PluginConfig;
-  /** Terminates the plugin workers. */
+  /** Kills the sandboxed plugin processes. */
   close(): void;
 }
 
@@ -121,7 +123,7 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
   const problems: Diagnostic[] = [];
   const folders = new Map<string, URL>();
   const sources = new Map<string, PluginSource>();
-  const sandboxes = new Map<string, Awaited<ReturnType<typeof loadSandboxed>>>();
+  const sandboxes = new Map<string, SandboxedPlugin>();
   const sandboxOff = options.sandbox === false ||
     (options.sandbox === undefined && Deno.env.get("WORKBENCH_SANDBOX") === "0");
   const limits = sandboxOff ? null : options.sandbox || DEFAULT_SANDBOX_LIMITS;
@@ -144,10 +146,10 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
     manifest: PluginManifest;
     url: URL;
     source: PluginSource;
-    sandboxed: Awaited<ReturnType<typeof loadSandboxed>> | null;
+    sandboxed: SandboxedPlugin | null;
   }[] = [];
   for (const { url, source } of entries) {
-    let sandboxed: Awaited<ReturnType<typeof loadSandboxed>> | null = null;
+    let sandboxed: SandboxedPlugin | null = null;
     try {
       let manifest: PluginManifest;
       if (source === "folder" && limits) {
@@ -161,7 +163,7 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
             plugin: manifest.id,
             message: `runs in-process, not isolated: its ${
               inProcessOnlyKinds(manifest).join(", ")
-            } cannot run in a worker yet`,
+            } cannot run in the sandbox yet`,
           });
         } else {
           manifest = sandboxed.manifest;
@@ -172,11 +174,7 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
       found.push({ manifest, url, source, sandboxed });
     } catch (error) {
       sandboxed?.close();
-      problems.push({
-        severity: "error",
-        plugin: pluginNameOf(url),
-        message: `plugin not loaded (${url.pathname}): ${errorMessage(error)}`,
-      });
+      problems.push(notLoaded(url, error));
     }
   }
   const arranged = arrangePlugins(found.map((f) => f.manifest), config);
@@ -190,11 +188,7 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
       if (sandboxed) sandboxes.set(manifest.id, sandboxed);
     } catch (error) {
       sandboxed?.close();
-      problems.push({
-        severity: "error",
-        plugin: pluginNameOf(url),
-        message: `plugin not loaded (${url.pathname}): ${errorMessage(error)}`,
-      });
+      problems.push(notLoaded(url, error));
     }
   }
   const registered = new Set(arranged.active);
@@ -206,7 +200,7 @@ export async function loadPlugins(options: LoadOptions = {}): Promise<LoadedPlug
   }));
   problems.push(
     ...explainDisabledProducers(
-      planStages(registry.stages(), [SessionKey.id]).problems,
+      planStages(registry.stages(), [SessionKey.id]),
       disabled.map((d) => d.manifest),
       config.file,
     ),
@@ -246,6 +240,15 @@ function missingFolderProblem(url: URL, from: string, configFile: string): Diagn
     severity: "error",
     plugin: pluginNameOf(url),
     message: `plugin not loaded: no mod.ts in ${where} (named in ${from}${hint})`,
+  };
+}
+
+/** The problem of a plugin module that could not be loaded or registered. */
+function notLoaded(url: URL, error: unknown): Diagnostic {
+  return {
+    severity: "error",
+    plugin: pluginNameOf(url),
+    message: `plugin not loaded (${url.pathname}): ${errorMessage(error)}`,
   };
 }
 

@@ -15,6 +15,8 @@ export interface StagePlan {
   disabled: Map<string, string>;
   /** One `error` diagnostic per missing producer or cycle, one `warning` per stage disabled as a consequence. */
   problems: Diagnostic[];
+  /** The artifact each problem of a missing or unavailable input is about (cycles have none). */
+  blockedBy: Map<Diagnostic, string>;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface StagePlan {
 export function planStages(stages: readonly RegisteredStage[], seeded: readonly string[]): StagePlan {
   const problems: Diagnostic[] = [];
   const disabled = new Map<string, string>();
+  const blockedBy = new Map<Diagnostic, string>();
   const producer = new Map<string, RegisteredStage>();
   for (const s of stages) for (const k of Object.values(s.stage.produces)) producer.set(k.id, s);
   const available = new Set(seeded);
@@ -33,8 +36,15 @@ export function planStages(stages: readonly RegisteredStage[], seeded: readonly 
     for (const id of needs(s)) {
       if (!available.has(id) && !producer.has(id)) {
         const reason = `consumes "${id}", which no registered stage produces`;
-        problems.push({ severity: "error", plugin: s.plugin, stage: s.stage.id, message: reason });
+        const problem: Diagnostic = {
+          severity: "error",
+          plugin: s.plugin,
+          stage: s.stage.id,
+          message: reason,
+        };
+        problems.push(problem);
         disabled.set(s.stage.id, reason);
+        blockedBy.set(problem, id);
       }
     }
   }
@@ -74,12 +84,19 @@ export function planStages(stages: readonly RegisteredStage[], seeded: readonly 
       const blocker = needs(s).find((id) => !done.has(id)) ?? "?";
       const reason = `disabled: needs "${blocker}", which cannot be produced`;
       disabled.set(s.stage.id, reason);
-      problems.push({ severity: "warning", plugin: s.plugin, stage: s.stage.id, message: reason });
+      const problem: Diagnostic = {
+        severity: "warning",
+        plugin: s.plugin,
+        stage: s.stage.id,
+        message: reason,
+      };
+      problems.push(problem);
+      blockedBy.set(problem, blocker);
     }
   }
   // Stages downstream of a stage disabled for a missing input are already excluded
   // by Kahn's pass above (their input never becomes available); name them too.
-  return { order, disabled, problems };
+  return { order, disabled, problems, blockedBy };
 }
 
 function findCycle(

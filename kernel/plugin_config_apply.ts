@@ -13,6 +13,7 @@
 
 import type { Diagnostic, PluginManifest } from "../sdk/mod.ts";
 import { resolveSettings } from "../sdk/mod.ts";
+import type { StagePlan } from "./plan.ts";
 import type { PluginConfig } from "./plugin_config.ts";
 
 /** The outcome: indices into the manifests given, and what the configuration decided. */
@@ -81,7 +82,7 @@ export function arrangePlugins(manifests: readonly PluginManifest[], config: Plu
  * naming that plugin and the file, instead of a "no producer" error.
  */
 export function explainDisabledProducers(
-  problems: readonly Diagnostic[],
+  plan: Pick<StagePlan, "problems" | "blockedBy">,
   disabled: readonly PluginManifest[],
   file: string,
 ): Diagnostic[] {
@@ -89,9 +90,8 @@ export function explainDisabledProducers(
   for (const p of disabled) {
     for (const s of p.stages ?? []) for (const key of Object.values(s.produces)) producerOf.set(key.id, p.id);
   }
-  return problems.map((d) => {
-    const artifact = /^consumes "([^"]+)", which no registered stage produces$/.exec(d.message)?.[1] ??
-      /^disabled: needs "([^"]+)", which cannot be produced$/.exec(d.message)?.[1];
+  return plan.problems.map((d) => {
+    const artifact = plan.blockedBy.get(d);
     const producer = artifact === undefined ? undefined : producerOf.get(artifact);
     if (producer === undefined) return d;
     return {

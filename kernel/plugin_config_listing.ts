@@ -38,7 +38,7 @@ export interface PluginListing {
   restart_required: boolean;
   /** Its `order` in `plugins.json` (0 when not set). */
   order: number;
-  /** Whether its stages run in a worker. */
+  /** Whether its stages and formats run in a sandboxed process. */
   isolated: boolean;
   /** Healthy, or unhealthy with the reason (a crash, a time-out). */
   health: PluginHealth;

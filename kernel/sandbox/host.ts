@@ -86,7 +86,7 @@ export async function loadSandboxed(
       description: s.description,
       consumes: s.consumes,
       produces: s.produces,
-      run: proxyStage(process, ledger, description.id, s.id),
+      run: proxyStage(process, ledger, description.id, s.id, Object.keys(s.produces)),
     })),
     formats: description.formats.map((f) => proxyFormat(process, ledger, description.id, f)),
     views: description.views as PluginManifest["views"],
@@ -127,10 +127,12 @@ function proxyStage(
   ledger: ValueLedger,
   plugin: string,
   stageId: string,
+  outputNames: readonly string[],
 ): AnyStage["run"] {
   return async (ctx, inputs) => {
     const prepared = ledger.prepareInputs(inputs as Record<string, unknown>);
-    const keepOutputs: Record<string, number> = {};
+    // The process keeps the outputs too: a later stage of the plugin reading them gets references.
+    const keepOutputs = Object.fromEntries(outputNames.map((name) => [name, ledger.keepId()]));
     const answer = await process.request({
       kind: "run",
       stage: stageId,

@@ -7,7 +7,7 @@
  * `/api/plugins/{plugin id}/sessions/{session id}{path}`, validates the query
  * before the handler runs (a bad value is a 422 for the caller, never a call
  * with garbage), lists them in its OpenAPI document, and serialises the
- * result: typed arrays become JSON arrays, camelCase keys become snake_case.
+ * result: typed arrays become JSON arrays (keys are sent as the handler names them).
  *
  * @module
  */

@@ -11,9 +11,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { configFromEnv } from "../kernel/server/config.ts";
-import { openStorage } from "../kernel/storage/database.ts";
+import { databaseLocation, openStorage } from "../kernel/storage/database.ts";
 import { pluginStore } from "../kernel/storage/plugin_records.ts";
-import { databaseLocation } from "../kernel/storage/database.ts";
 import {
   DIALECTS,
   getJson,

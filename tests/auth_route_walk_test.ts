@@ -29,6 +29,7 @@
  */
 
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { sql } from "kysely";
 import type { AnyApiRoute } from "../kernel/server/route.ts";
@@ -180,12 +181,7 @@ async function rowsReferencing(db: import("kysely").Kysely<unknown>, ids: string
       if (!values.some(([, v]) => typeof v === "string" && ids.some((id) => v.includes(id)))) continue;
       const json: Record<string, unknown> = {};
       for (const [key, value] of values) {
-        json[key] = value instanceof Uint8Array
-          ? Array.from(
-            new Uint8Array(await crypto.subtle.digest("SHA-256", value as Uint8Array<ArrayBuffer>)),
-          )
-            .map((b) => b.toString(16).padStart(2, "0")).join("")
-          : value;
+        json[key] = value instanceof Uint8Array ? createHash("sha256").update(value).digest("hex") : value;
       }
       out.push(`${table.name} ${JSON.stringify(json)}`);
     }

@@ -27,12 +27,12 @@ export interface AuthConfig {
 export const GOOGLE_ISSUER = "https://accounts.google.com";
 
 /** True for URLs on this machine. */
-export function isLoopback(url: URL): boolean {
+function isLoopback(url: URL): boolean {
   return ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
 }
 
 /** `raw` as an http(s) URL with no path, query or fragment; throws naming `name`. */
-export function originUrl(name: string, raw: string): URL {
+function originUrl(name: string, raw: string): URL {
   let url: URL;
   try {
     url = new URL(raw);

@@ -26,13 +26,8 @@ export interface Caller {
   sessionHash: string | null;
 }
 
-/** Identifies callers for one server process. */
-export interface CallerIdentifier {
-  /** `local` (no sign-in) or `oidc`. */
-  readonly mode: "local" | "oidc";
-  /** The caller of `request`, or null when anonymous. */
-  identify(request: Request): Promise<Caller | null>;
-}
+/** Identifies the caller of a request, or null when anonymous. */
+export type CallerIdentifier = (request: Request) => Promise<Caller | null>;
 
 /** The identifier for `config` (null: local mode). */
 export function createCallerIdentifier(storage: Storage, config: AuthConfig | null): CallerIdentifier {
@@ -41,23 +36,20 @@ export function createCallerIdentifier(storage: Storage, config: AuthConfig | nu
     const localUser = async (): Promise<AccountUser> =>
       (await getAccountUser(storage.db, LOCAL_USER_ID)) ??
         { id: LOCAL_USER_ID, name: "Local driver", email: null };
-    return {
-      mode: "local",
-      identify: async () => {
-        local ??= localUser();
-        return { user: await local, csrfToken: null, sessionHash: null };
-      },
+    return async () => {
+      if (!local) {
+        local = localUser();
+        local.catch(() => (local = null)); // a database that did not answer is asked again next time
+      }
+      return { user: await local, csrfToken: null, sessionHash: null };
     };
   }
   const { session } = cookieNames(config);
-  return {
-    mode: "oidc",
-    async identify(request) {
-      const token = readCookie(request.headers.get("cookie"), session);
-      if (!token) return null;
-      const sessionHash = await hashToken(token);
-      const found = await findAuthSession(storage.db, sessionHash);
-      return found ? { user: found.user, csrfToken: found.csrfToken, sessionHash } : null;
-    },
+  return async (request) => {
+    const token = readCookie(request.headers.get("cookie"), session);
+    if (!token) return null;
+    const sessionHash = hashToken(token);
+    const found = await findAuthSession(storage.db, sessionHash);
+    return found ? { user: found.user, csrfToken: found.csrfToken, sessionHash } : null;
   };
 }

@@ -8,7 +8,7 @@
  * @module
  */
 
-import type { AppServices } from "../../sdk/mod.ts";
+import type { AppServices, AppSession } from "../../sdk/mod.ts";
 import { errorMessage } from "../parse.ts";
 import type { Registry } from "../registry.ts";
 
@@ -22,14 +22,17 @@ export async function runAnalysisHooks(
   sessionId: string,
   log: (line: string) => void = console.error,
 ): Promise<void> {
+  let found: Promise<AppSession | undefined> | undefined; // read once, for the first hook
   for (const plugin of registry.plugins()) {
     const hook = plugin.onAnalysis;
     if (typeof hook !== "function") continue;
     const pluginServices = services(plugin.id);
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const session = await pluginServices.session(sessionId);
-      if (!session) return; // deleted meanwhile
+      found ??= pluginServices.session(sessionId);
+      const stored = await found;
+      if (!stored) return; // deleted meanwhile
+      const session = { ...stored }; // each hook its own copy
       const timeout = new Promise<"timeout">((resolve) =>
         timer = setTimeout(() => resolve("timeout"), HOOK_TIMEOUT_MS)
       );

@@ -48,11 +48,9 @@ export interface WorkbenchApp {
 export function createApp(ctx: ServerContext): WorkbenchApp {
   const app = new Hono<ServerEnv>();
   app.use(requestId());
-  const callers = createCallerIdentifier(ctx.storage, ctx.config.auth);
+  const identify = createCallerIdentifier(ctx.storage, ctx.config.auth);
   app.use(async (c, next) => {
-    const caller = await callers.identify(c.req.raw);
-    c.set("caller", caller);
-    c.set("userId", caller?.user.id ?? "");
+    c.set("caller", await identify(c.req.raw));
     await next();
   });
   app.use(compress());
@@ -74,9 +72,10 @@ export function createApp(ctx: ServerContext): WorkbenchApp {
   );
   const plugins = pluginApiRoutes(ctx);
   const appPlugins = appApiRoutes(ctx, (pluginId) => createAppServices(ctx, pluginId));
+  const problems = [...plugins.problems, ...appPlugins.problems];
   const routes: AnyApiRoute[] = [
     ...healthRoutes(ctx),
-    ...authRoutes(ctx, callers.mode),
+    ...authRoutes(ctx),
     uploadRoute(ctx),
     ...sessionRoutes(ctx),
     eventsRoute(ctx),
@@ -86,7 +85,7 @@ export function createApp(ctx: ServerContext): WorkbenchApp {
     ...trackRoutes(ctx),
     ...equipmentRoutes(ctx),
     ...coachingRoutes(ctx),
-    ...pluginRoutes(ctx, [...plugins.problems, ...appPlugins.problems]),
+    ...pluginRoutes(ctx, problems),
     ...plugins.routes,
     ...appPlugins.routes,
   ];
@@ -106,5 +105,5 @@ export function createApp(ctx: ServerContext): WorkbenchApp {
       c.json(errorBody("route_not_found", `No route for ${c.req.method} ${c.req.path}`), 404)
   );
   app.onError(errorResponse);
-  return { app, routes, problems: [...plugins.problems, ...appPlugins.problems] };
+  return { app, routes, problems };
 }

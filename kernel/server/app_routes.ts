@@ -21,10 +21,9 @@ import { errorMessage } from "../parse.ts";
 import type { ServerContext } from "./context.ts";
 import { ApiError } from "./errors.ts";
 import { jsonResponse } from "./json.ts";
-import { multipartBoundary, MultipartError, readMultipart } from "./multipart.ts";
 import { type AnyApiRoute, defineApiRoute, type ServerEnv } from "./route.ts";
 import { snakeCaseKeys } from "./snake_case.ts";
-import { cleanFileName } from "./upload.ts";
+import { cleanFileName, readUploadParts } from "./upload.ts";
 
 const PATH = /^(\/([A-Za-z0-9_.-]+|\{[A-Za-z_]\w*\}))+$/;
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -101,7 +100,7 @@ function toApiRoute(
     responses: responsesOf(route),
     async handler({ params, query, user: caller, c }) {
       const user = caller && { id: caller.id, name: caller.name, email: caller.email };
-      const file = route.upload ? await readUploadedFile(ctx, c) : undefined;
+      const file = route.upload ? await readUploadedFile(ctx, c.req.raw) : undefined;
       const body = !route.upload && ["POST", "PUT", "PATCH"].includes(route.method)
         ? await readOptionalJson(c)
         : undefined;
@@ -136,15 +135,12 @@ async function readOptionalJson(c: Context<ServerEnv>): Promise<unknown> {
 /** The file of an upload route's multipart body; 400/413/415 when it is missing, malformed or too large. */
 async function readUploadedFile(
   ctx: ServerContext,
-  c: Context<ServerEnv>,
-): Promise<{ name: string; bytes: Uint8Array } | undefined> {
-  const contentType = c.req.header("content-type") ?? "";
-  if (!/^multipart\/form-data\b/i.test(contentType)) {
+  request: Request,
+): Promise<{ name: string; bytes: Uint8Array }> {
+  if (!/^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new ApiError(415, "unsupported_media_type", "Send the file as multipart/form-data in field `file`");
   }
-  const boundary = multipartBoundary(contentType);
-  if (!boundary) throw new ApiError(400, "malformed_multipart", "The multipart body has no boundary");
-  const declared = Number(c.req.header("content-length") ?? 0);
+  const declared = Number(request.headers.get("content-length") ?? 0);
   const limit = ctx.config.maxFileBytes;
   const tooLarge = () =>
     new ApiError(
@@ -153,16 +149,9 @@ async function readUploadedFile(
       `The file is larger than the limit of ${(limit / 1024 / 1024).toFixed(1)} MB`,
     );
   if (declared > limit + 64 * 1024) throw tooLarge();
-  let parts;
-  try {
-    parts = readMultipart(new Uint8Array(await c.req.arrayBuffer()), boundary);
-  } catch (error) {
-    if (error instanceof MultipartError) {
-      throw new ApiError(400, "malformed_multipart", `The multipart body ${error.message}`);
-    }
-    throw error;
-  }
-  const part = parts.find((p) => FILE_FIELDS.includes(p.name) && p.filename !== null);
+  const part = (await readUploadParts(request)).find((p) =>
+    FILE_FIELDS.includes(p.name) && p.filename !== null
+  );
   if (!part) throw new ApiError(400, "no_file", "Add the file in a `file` field");
   if (part.data.length > limit) throw tooLarge();
   if (part.data.length === 0) throw new ApiError(422, "empty_file", `${part.filename} is empty (0 bytes)`);

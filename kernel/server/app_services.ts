@@ -43,7 +43,7 @@ const APP_STATUS: Record<SessionRow["status"], string> = {
 };
 
 /** A session row as a workbench-wide plugin sees it. */
-export function appSession(row: SessionRow): AppSession {
+function appSession(row: SessionRow): AppSession {
   return {
     id: row.id,
     userId: row.user_id,
@@ -65,10 +65,7 @@ export function createAppServices(deps: AppServicesDeps, pluginId: string): AppS
       ?.user_id;
   return {
     store: pluginStore(db, pluginId),
-    async user(id): Promise<AppUser | undefined> {
-      const row = await getAccountUser(db, id);
-      return row && { id: row.id, name: row.name, email: row.email };
-    },
+    user: (id): Promise<AppUser | undefined> => getAccountUser(db, id),
     async session(id) {
       const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
       return row ? appSession(row) : undefined;
@@ -90,10 +87,12 @@ export function createAppServices(deps: AppServicesDeps, pluginId: string): AppS
       };
     },
     artifacts(sessionId): ArtifactReader {
+      let owner: Promise<string | undefined> | undefined; // asked once per reader, at its first read
       return {
         async get(key) {
-          const owner = await ownerOf(sessionId);
-          return owner === undefined ? undefined : await deps.artifacts.reader(owner, sessionId).get(key);
+          owner ??= ownerOf(sessionId);
+          const userId = await owner;
+          return userId === undefined ? undefined : await deps.artifacts.reader(userId, sessionId).get(key);
         },
       };
     },

@@ -24,7 +24,7 @@
  * @module
  */
 
-import { type AuthConfig, authConfigFromEnv, originUrl } from "../auth/auth_config.ts";
+import { type AuthConfig, authConfigFromEnv } from "../auth/auth_config.ts";
 import { type DatabaseLocation, databaseLocation } from "../storage/database.ts";
 import type { WorkerOptions } from "../jobs/worker.ts";
 import type { CoachingConfig } from "../jobs/coaching_job.ts";
@@ -53,8 +53,6 @@ export interface ServerConfig {
   pluginDirs: string[];
   /** Coaching; absent = offline coach, default budget. */
   coaching?: CoachingConfig;
-  /** Where browsers reach the workbench (`PUBLIC_URL`, no trailing slash), or null when not set. */
-  publicUrl: string | null;
   /** Sign-in through OpenID Connect, or null: local single-user mode. */
   auth: AuthConfig | null;
 }
@@ -103,7 +101,6 @@ export function configFromEnv(
       maxAttempts: 3,
       env: (name) => env[name],
     },
-    publicUrl: env.PUBLIC_URL ? originUrl("PUBLIC_URL", env.PUBLIC_URL).origin : null,
     auth: authConfigFromEnv(env),
   };
 }

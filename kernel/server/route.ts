@@ -27,8 +27,6 @@ export interface ServerEnv {
     requestId: string;
     /** The caller, or null when anonymous. */
     caller: Caller | null;
-    /** Id of the user the request acts for; `""` (owns nothing) for an anonymous caller. */
-    userId: string;
   };
 }
 

@@ -7,7 +7,7 @@
  */
 
 /** `bestLapTimeS` → `best_lap_time_s`; keys without capitals are unchanged. */
-export function snakeCase(key: string): string {
+function snakeCase(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z])([A-Z][a-z])/g, "$1_$2").toLowerCase();
 }
 

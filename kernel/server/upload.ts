@@ -17,6 +17,8 @@ import { enqueueAnalysis } from "../jobs/queue.ts";
 import { parseFile } from "../parse.ts";
 import { findSessionByHash, insertSession } from "../storage/sessions.ts";
 import type { ServerContext } from "./context.ts";
+import { ApiError } from "./errors.ts";
+import { multipartBoundary, MultipartError, type MultipartPart, readMultipart } from "./multipart.ts";
 
 /** A file as received. */
 export interface IncomingFile {
@@ -60,6 +62,19 @@ export interface StoredFile {
 
 /** Problems of one file shown to the caller, at most. */
 const MAX_PROBLEMS = 10;
+
+/** The parts of a multipart request, or a 400 saying what is wrong with the body. */
+export async function readUploadParts(request: Request): Promise<MultipartPart[]> {
+  const boundary = multipartBoundary(request.headers.get("content-type") ?? "");
+  const malformed = (why: string) => new ApiError(400, "malformed_multipart", `The multipart body ${why}`);
+  if (!boundary) throw malformed("has no boundary in its Content-Type");
+  try {
+    return readMultipart(new Uint8Array(await request.arrayBuffer()), boundary);
+  } catch (error) {
+    if (error instanceof MultipartError) throw malformed(error.message);
+    throw error;
+  }
+}
 
 /** Checks one file; parses it once to make sure its format plugin can read it. */
 export async function checkFile(

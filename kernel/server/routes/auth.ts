@@ -43,13 +43,16 @@ function redirect(location: string, cookies: string[]): Response {
   return new Response(null, { status: 303, headers });
 }
 
-/** Sign-in routes; `mode` says whether sign-in is configured. */
-export function authRoutes(ctx: ServerContext, mode: "local" | "oidc"): AnyApiRoute[] {
+/** Sign-in routes (local mode when `ctx.config.auth` is null). */
+export function authRoutes(ctx: ServerContext): AnyApiRoute[] {
   const config = ctx.config.auth;
   const oidc = config ? createOidcClient(config) : null;
-  const names = cookieNames({ secureCookies: config?.secureCookies ?? false });
-  const cookie = (name: string, value: string, maxAgeMs: number) =>
-    setCookie({ secureCookies: config?.secureCookies ?? false }, name, value, maxAgeMs);
+  const secure = { secureCookies: config?.secureCookies ?? false };
+  const names = cookieNames(secure);
+  const cookie = (name: string, value: string, maxAgeMs: number) => setCookie(secure, name, value, maxAgeMs);
+  const mode = config ? "oidc" : "local";
+  const loginUrl = config ? "/api/auth/login" : null;
+  const issuer = config ? (config.issuer === GOOGLE_ISSUER ? "Google" : new URL(config.issuer).host) : null;
   const requireOidc = () => {
     if (!oidc) {
       throw new ApiError(
@@ -75,10 +78,8 @@ export function authRoutes(ctx: ServerContext, mode: "local" | "oidc"): AnyApiRo
           mode,
           user: caller?.user ?? null,
           csrf_token: caller?.csrfToken ?? null,
-          login_url: oidc ? "/api/auth/login" : null,
-          issuer: config && oidc
-            ? (config.issuer === GOOGLE_ISSUER ? "Google" : new URL(config.issuer).host)
-            : null,
+          login_url: loginUrl,
+          issuer,
         };
       },
     }),
@@ -110,7 +111,7 @@ export function authRoutes(ctx: ServerContext, mode: "local" | "oidc"): AnyApiRo
           );
         }
         const loginToken = randomToken();
-        await savePendingLogin(ctx.storage.db, await hashToken(loginToken), login, Date.now() + LOGIN_TTL_MS);
+        await savePendingLogin(ctx.storage.db, hashToken(loginToken), login, Date.now() + LOGIN_TTL_MS);
         return redirect(url.href, [cookie(names.login, loginToken, LOGIN_TTL_MS)]);
       },
     }),
@@ -135,14 +136,14 @@ export function authRoutes(ctx: ServerContext, mode: "local" | "oidc"): AnyApiRo
         if (!loginToken) {
           return refuse("login_not_started", "no login cookie: the login was not started in this browser");
         }
-        const login = await takePendingLogin(ctx.storage.db, await hashToken(loginToken));
+        const login = await takePendingLogin(ctx.storage.db, hashToken(loginToken));
         if (!login) return refuse("login_expired", "the login is unknown, used or expired");
         try {
           const identity = await client.complete(new URL(c.req.url), login);
           const user = await upsertOidcUser(ctx.storage.db, identity);
           const sessionToken = randomToken();
           await createAuthSession(ctx.storage.db, {
-            tokenHash: await hashToken(sessionToken),
+            tokenHash: hashToken(sessionToken),
             userId: user.id,
             csrfToken: randomToken(),
             expiresAt: Date.now() + SESSION_TTL_MS,

@@ -9,7 +9,6 @@
  */
 
 import type { ServerContext } from "../context.ts";
-import { multipartBoundary, MultipartError, type MultipartPart, readMultipart } from "../multipart.ts";
 import { ApiError } from "../errors.ts";
 import { jsonResponse } from "../json.ts";
 import { type AnyApiRoute, defineApiRoute } from "../route.ts";
@@ -19,6 +18,7 @@ import {
   cleanFileName,
   type IncomingFile,
   isRejected,
+  readUploadParts,
   storeFiles,
 } from "../upload.ts";
 
@@ -27,19 +27,6 @@ const FILE_FIELDS = ["files", "files[]", "file"];
 
 /** Files per request, at most. */
 const MAX_FILES = 20;
-
-/** The parts of a multipart request, or a 400 saying what is wrong with the body. */
-async function readParts(request: Request): Promise<MultipartPart[]> {
-  const boundary = multipartBoundary(request.headers.get("content-type") ?? "");
-  const malformed = (why: string) => new ApiError(400, "malformed_multipart", `The multipart body ${why}`);
-  if (!boundary) throw malformed("has no boundary in its Content-Type");
-  try {
-    return readMultipart(new Uint8Array(await request.arrayBuffer()), boundary);
-  } catch (error) {
-    if (error instanceof MultipartError) throw malformed(error.message);
-    throw error;
-  }
-}
 
 /** The upload route. */
 export function uploadRoute(ctx: ServerContext): AnyApiRoute {
@@ -66,7 +53,7 @@ export function uploadRoute(ctx: ServerContext): AnyApiRoute {
           "Upload files as multipart/form-data in `files` fields",
         );
       }
-      const entries = (await readParts(c.req.raw)).filter((p) => FILE_FIELDS.includes(p.name));
+      const entries = (await readUploadParts(c.req.raw)).filter((p) => FILE_FIELDS.includes(p.name));
       if (entries.length === 0) {
         throw new ApiError(400, "no_files", "Add one or more files in `files` fields");
       }

@@ -17,7 +17,7 @@
 import assert from "node:assert/strict";
 import achievements from "../plugins/achievements/mod.ts";
 import { CornersKey, LapTagsKey } from "../sdk/mod.ts";
-import { createTestWorkbench, haveSessions, readTruth, type Truth } from "../sdk/testing/mod.ts";
+import { createTestWorkbench, haveSessions, readTruth, routeCaller, type Truth } from "../sdk/testing/mod.ts";
 import { analysedArtifacts, type ArtifactPairs, trackOf } from "./social_sessions.ts";
 
 const SEQUENCE = [
@@ -33,11 +33,6 @@ const START = Date.UTC(2026, 2, 1, 14);
 const LAP_MARGIN_S = 0.05;
 const SPREAD_MARGIN_KMH = 0.4;
 const MASTERY_SPREAD_KMH = 1.5;
-
-type Route = (typeof achievements.appRoutes & object)[number];
-function route(method: string, path: string): Route {
-  return achievements.appRoutes!.find((r) => r.method === method && r.path === path)!;
-}
 
 function valueOf<T>(pairs: ArtifactPairs, id: string): T {
   return pairs.find(([key]) => key.id === id)?.[1] as T;
@@ -72,12 +67,13 @@ async function driveSequence() {
     await bench.analysed(achievements, id);
     driven.push({ id, file, truth: await readTruth(file), pairs });
   }
+  const call = routeCaller(bench, achievements);
   const badges = async () =>
-    (await route("GET", "/badges").handler(bench.request("achievements", { user: alice }))) as {
+    (await call("GET", "/badges", { user: alice })) as {
       earnedCount: number;
       badges: { id: string; earned: { key: string; sessionId: string; reason: string }[] }[];
     };
-  return { bench, alice, driven, badges };
+  return { bench, alice, driven, badges, call };
 }
 
 function earnedBy(
@@ -191,7 +187,7 @@ Deno.test({
   name: "re-analysing sessions awards nothing twice; the recent feed is newest first and marks seen",
   ignore: !haveSessions(),
   async fn() {
-    const { bench, alice, driven, badges } = await driveSequence();
+    const { bench, alice, driven, badges, call } = await driveSequence();
     const before = await badges();
     for (const d of driven) await bench.analysed(achievements, d.id);
     await bench.analysed(achievements, driven[2].id);
@@ -201,13 +197,8 @@ Deno.test({
     const keys = after.badges.flatMap((b) => b.earned.map((a) => a.key));
     assert.equal(new Set(keys).size, keys.length);
 
-    const recent = route("GET", "/recent");
-    const feed = (await recent.handler(
-      bench.request("achievements", {
-        user: alice,
-        query: { limit: 50 } as unknown as Record<string, string>,
-      }),
-    )) as {
+    const limit = { limit: 50 } as unknown as Record<string, string>; // parsed, as the server hands it over
+    const feed = (await call("GET", "/recent", { user: alice, query: limit })) as {
       unseen: number;
       achievements: { awardedAt: string; seen: boolean }[];
     };
@@ -216,12 +207,10 @@ Deno.test({
     const times = feed.achievements.map((a) => Date.parse(a.awardedAt));
     assert.deepEqual(times, [...times].sort((a, b) => b - a));
 
-    const marked = await route("POST", "/recent/seen").handler(
-      bench.request("achievements", { user: alice }),
-    );
+    const marked = await call("POST", "/recent/seen", { user: alice });
     assert.deepEqual(marked, { marked: after.earnedCount });
     await bench.analysed(achievements, driven[0].id);
-    const again = (await recent.handler(bench.request("achievements", { user: alice }))) as typeof feed;
+    const again = (await call("GET", "/recent", { user: alice })) as typeof feed;
     assert.equal(again.unseen, 0);
     assert.equal(again.achievements.length, 10);
   },
@@ -231,16 +220,16 @@ Deno.test({
   name: "another user's sessions never count towards the caller's badges",
   ignore: !haveSessions(),
   async fn() {
-    const { bench } = await driveSequence();
+    const { bench, call } = await driveSequence();
     const bob = bench.addUser({ id: "bob", name: "Bob" });
-    const doc = (await route("GET", "/badges").handler(bench.request("achievements", { user: bob }))) as {
+    const doc = (await call("GET", "/badges", { user: bob })) as {
       earnedCount: number;
       sessionsCounted: number;
     };
     assert.equal(doc.earnedCount, 0);
     assert.equal(doc.sessionsCounted, 0);
     await assert.rejects(
-      async () => await route("GET", "/badges").handler(bench.request("achievements")),
+      async () => await call("GET", "/badges"),
       (e: Error & { status?: number }) => e.status === 401,
     );
   },

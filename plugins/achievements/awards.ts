@@ -32,11 +32,13 @@ export async function saveNewAwards(
   userId: string,
   awards: readonly Award[],
 ): Promise<Award[]> {
+  const held = new Set((await store.list(AWARDS, { ownerId: userId })).map((record) => record.key));
   const fresh: Award[] = [];
   for (const award of awards) {
     const key = recordKey(userId, award.key);
-    if (await store.get(AWARDS, key)) continue;
+    if (held.has(key)) continue;
     await store.put(AWARDS, key, asJson({ ...award, seen: false }), { ownerId: userId, index: award.badge });
+    held.add(key);
     fresh.push(award);
   }
   return fresh;

@@ -66,7 +66,7 @@ export interface Evaluation {
 }
 
 /** Sorts a history into the order driven (ties: by session id, so the order is stable). */
-export function inDrivenOrder(history: readonly HistoryEntry[]): HistoryEntry[] {
+function inDrivenOrder(history: readonly HistoryEntry[]): HistoryEntry[] {
   return [...history].sort((a, b) => a.drivenAt - b.drivenAt || (a.sessionId < b.sessionId ? -1 : 1));
 }
 

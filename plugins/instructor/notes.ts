@@ -105,19 +105,14 @@ export const myNotesRoute = defineAppRoute({
   query: { session: { type: "string", description: "Only this session's notes" } },
   async handler({ user, services, query }) {
     const me = signedInUser(user, "see notes on your sessions");
-    const notes = await notesOfStudent(services.store, me.id, query.session);
-    const names = new Map<string, string>();
-    for (const id of new Set(notes.map((n) => n.instructorId))) {
-      names.set(id, (await services.user(id))?.name ?? id);
-    }
-    const sessions = new Map<string, { trackName: string | null; date: string | null } | null>();
-    for (const id of new Set(notes.map((n) => n.sessionId))) {
-      const session = await services.session(id);
-      sessions.set(
-        id,
-        session && session.userId === me.id ? { trackName: session.trackName, date: session.date } : null,
-      );
-    }
+    const [notes, mySessions] = await Promise.all([
+      notesOfStudent(services.store, me.id, query.session),
+      services.sessionsOf(me.id),
+    ]);
+    const instructorIds = [...new Set(notes.map((n) => n.instructorId))];
+    const instructors = await Promise.all(instructorIds.map((id) => services.user(id)));
+    const names = new Map(instructorIds.map((id, i) => [id, instructors[i]?.name ?? id]));
+    const sessions = new Map(mySessions.map((s) => [s.id, { trackName: s.trackName, date: s.date }]));
     return {
       notes: notes.map((note) => ({
         ...noteJson(note, names.get(note.instructorId)),

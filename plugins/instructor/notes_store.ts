@@ -61,6 +61,11 @@ export async function notesOfStudent(
     .filter((note) => sessionId === undefined || note.sessionId === sessionId);
 }
 
+/** Every note the instructor wrote, on any student's sessions, oldest first. */
+export async function notesOfInstructor(store: PluginStore, instructorId: string): Promise<Note[]> {
+  return (await store.list(NOTES, { ownerId: instructorId })).map((r) => r.value as unknown as Note);
+}
+
 /** A note as routes return it (times as ISO 8601). */
 export function noteJson(note: Note, instructorName?: string) {
   return {

@@ -26,7 +26,7 @@ import { requireStudent, requireStudentSession } from "./links.ts";
 import { noteJson, notesOfStudent } from "./notes_store.ts";
 
 /** The artifacts an instructor may read, by id: the analysis, not the raw file or its traces. */
-export const READABLE_ARTIFACTS: ReadonlyMap<string, ArtifactKey<unknown>> = new Map(
+const READABLE_ARTIFACTS: ReadonlyMap<string, ArtifactKey<unknown>> = new Map(
   [LapsKey, LapTagsKey, CornersKey, CornerKpisKey, ConsistencyKey, GainsKey, SectorsKey, GpsQualityKey]
     .map((key) => [key.id, key as ArtifactKey<unknown>]),
 );
@@ -48,6 +48,8 @@ export const studentSessionsRoute = defineAppRoute({
       services.sessionsOf(params.studentId),
       notesOfStudent(services.store, params.studentId),
     ]);
+    const notesPer = new Map<string, number>();
+    for (const note of notes) notesPer.set(note.sessionId, (notesPer.get(note.sessionId) ?? 0) + 1);
     return {
       sessions: sessions.map((s) => ({
         id: s.id,
@@ -56,7 +58,7 @@ export const studentSessionsRoute = defineAppRoute({
         trackSlug: s.trackSlug,
         trackName: s.trackName,
         date: s.date,
-        notes: notes.filter((note) => note.sessionId === s.id).length,
+        notes: notesPer.get(s.id) ?? 0,
       })),
     };
   },

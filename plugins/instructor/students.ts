@@ -7,7 +7,7 @@
 
 import { defineAppRoute, RouteError, signedInUser } from "../../sdk/mod.ts";
 import { linksOfInstructor, linksOfStudent, removeLink } from "./links.ts";
-import { notesOfStudent } from "./notes_store.ts";
+import { notesOfInstructor } from "./notes_store.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -18,18 +18,23 @@ export const listStudentsRoute = defineAppRoute({
   description: "The caller's linked students with their session and note counts.",
   async handler({ user, services }) {
     const me = signedInUser(user, "see your students");
-    const students = await Promise.all((await linksOfInstructor(services.store, me.id)).map(async (link) => {
-      const [student, sessions, notes] = await Promise.all([
+    const [links, notes] = await Promise.all([
+      linksOfInstructor(services.store, me.id),
+      notesOfInstructor(services.store, me.id),
+    ]);
+    const notesPer = new Map<string, number>();
+    for (const note of notes) notesPer.set(note.studentId, (notesPer.get(note.studentId) ?? 0) + 1);
+    const students = await Promise.all(links.map(async (link) => {
+      const [student, sessions] = await Promise.all([
         services.user(link.studentId),
         services.sessionsOf(link.studentId),
-        notesOfStudent(services.store, link.studentId),
       ]);
       return {
         id: link.studentId,
         name: student?.name ?? link.studentId,
         linkedAt: iso(link.linkedAt),
         sessions: sessions.length,
-        notes: notes.filter((note) => note.instructorId === me.id).length,
+        notes: notesPer.get(link.studentId) ?? 0,
       };
     }));
     return { students };

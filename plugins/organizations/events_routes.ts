@@ -18,9 +18,10 @@ import {
   stringField,
   summarizeSession,
 } from "../../sdk/mod.ts";
-import { eventCovers, readsMembersSessions } from "./access.ts";
+import { eventCovers } from "./access.ts";
 import {
   eventsOf,
+  findMembership,
   type Membership,
   membersOf,
   type OrgEvent,
@@ -29,7 +30,7 @@ import {
   requireRole,
   saveEvent,
 } from "./store.ts";
-import { ROLES } from "./roles.ts";
+import { managesEvents, ROLES } from "./roles.ts";
 
 const slugParam = { type: "string", description: "The organization's slug", required: true } as const;
 const eventParam = { type: "string", description: "The event's id", required: true } as const;
@@ -110,17 +111,18 @@ async function eventSessions(
   caller: Membership,
   event: OrgEvent,
 ): Promise<{ session: AppSession; driver: string }[]> {
-  const drivers = readsMembersSessions(caller.role)
+  const drivers = managesEvents(caller.role)
     ? (await membersOf(services.store, event.slug)).map((m) => m.userId)
     : [caller.userId];
-  const found: { session: AppSession; driver: string }[] = [];
-  for (const driver of drivers) {
-    const name = (await services.user(driver))?.name ?? driver;
-    for (const session of await services.sessionsOf(driver)) {
-      if (eventCovers(event, session)) found.push({ session, driver: name });
-    }
-  }
-  return found;
+  const perDriver = await Promise.all(drivers.map(async (driver) => {
+    const [person, sessions] = await Promise.all([services.user(driver), services.sessionsOf(driver)]);
+    const name = person?.name ?? driver;
+    return sessions.filter((session) => eventCovers(event, session)).map((session) => ({
+      session,
+      driver: name,
+    }));
+  }));
+  return perDriver.flat();
 }
 
 /** `GET /orgs/{slug}/events/{eventId}/sessions`: sessions driven at the event that the caller may read. */
@@ -169,9 +171,8 @@ export const orgSessionRoute = defineAppRoute({
     if (!session) throw notFound;
     let event: OrgEvent | undefined;
     if (session.userId !== me.id) {
-      if (!readsMembersSessions(caller.role)) throw notFound;
-      const members = await membersOf(services.store, params.slug);
-      if (!members.some((m) => m.userId === session.userId)) throw notFound;
+      if (!managesEvents(caller.role)) throw notFound;
+      if (!await findMembership(services.store, params.slug, session.userId)) throw notFound;
       event = (await eventsOf(services.store, params.slug)).find((e) => eventCovers(e, session));
       if (!event) throw notFound;
     }

@@ -13,6 +13,7 @@ import {
   type Membership,
   membersOf,
   removeMembership,
+  requireMember,
   requireRole,
   saveMembership,
 } from "./store.ts";
@@ -85,10 +86,7 @@ export const changeRoleRoute = defineAppRoute({
     const me = signedInUser(user, "change roles");
     await requireRole(services.store, params.slug, me.id, ["owner"], "change roles");
     const role = stringField(bodyObject(body), "role", { oneOf: ROLES }) as Role;
-    const target = await findMembership(services.store, params.slug, params.userId);
-    if (!target) {
-      throw new RouteError(404, "member_not_found", `"${params.userId}" is not a member of "${params.slug}"`);
-    }
+    const target = await requireMember(services.store, params.slug, params.userId);
     if (role !== "owner") {
       assertNotLastOwner(await membersOf(services.store, params.slug), target, `become ${role}`);
     }
@@ -114,10 +112,7 @@ export const removeMemberRoute = defineAppRoute({
       leaving ? ROLES : ["owner"],
       "remove other members",
     );
-    const target = await findMembership(services.store, params.slug, params.userId);
-    if (!target) {
-      throw new RouteError(404, "member_not_found", `"${params.userId}" is not a member of "${params.slug}"`);
-    }
+    const target = await requireMember(services.store, params.slug, params.userId);
     assertNotLastOwner(
       await membersOf(services.store, params.slug),
       target,

@@ -18,7 +18,7 @@ import { findMembership, membershipsOf, membersOf, requireOrg, saveMembership, s
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
 
 /** A slug from a name: lower case, runs of anything else become one dash. */
-export function slugOf(name: string): string {
+function slugOf(name: string): string {
   return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 48)
     .replace(/-+$/, "");
 }

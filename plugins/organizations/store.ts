@@ -86,6 +86,13 @@ export async function findMembership(
   return (await store.get("members", memberKey(slug, userId)))?.value as Membership | undefined;
 }
 
+/** A member's membership, or a 404 saying they are not a member. */
+export async function requireMember(store: PluginStore, slug: string, userId: string): Promise<Membership> {
+  const membership = await findMembership(store, slug, userId);
+  if (!membership) throw new RouteError(404, "member_not_found", `"${userId}" is not a member of "${slug}"`);
+  return membership;
+}
+
 /**
  * The caller's membership, or a 403 when they are not a member or their
  * role is not in `roles` (`action` says what was refused).

@@ -19,19 +19,19 @@
 
 import {
   bestLap,
+  type ClockedLap,
+  clockedLaps,
   type Corner,
   type CornerKpi,
   type DistanceLap,
   type Lap,
-  type LapClock,
-  lapClock,
   type LapCornerKpis,
   matchCorners,
   splitTimes,
 } from "../../sdk/mod.ts";
 
 /** Time differences smaller than this count as even, s (the lap clock's resolution is about 0.01 s). */
-export const EVEN_S = 0.01;
+const EVEN_S = 0.01;
 const MPS_TO_KMH = 3.6;
 
 /** One driver's analysis, as the comparison reads it. */
@@ -104,18 +104,16 @@ function runOf(kpi: CornerKpi, cornerTimeS: number): CornerRun {
   return { minSpeedKmh: kpi.minSpeedMps * MPS_TO_KMH, brakePointM: kpi.brakePointM, cornerTimeS };
 }
 
-interface Best {
-  readonly lap: Lap;
-  readonly clock: LapClock;
+interface Best extends ClockedLap {
   readonly kpis: Map<number, CornerKpi>;
 }
 
 function bestOf(driver: DriverLaps): Best | null {
   const lap = bestLap(driver.laps);
-  const grid = lap && driver.grids.find((g) => g.number === lap.number);
-  if (!lap || !grid || grid.points < 2) return null;
-  const kpis = driver.kpis.find((k) => k.lap === lap.number)?.corners ?? [];
-  return { lap, clock: lapClock(lap, grid), kpis: new Map(kpis.map((k) => [k.corner, k])) };
+  const clocked = lap && clockedLaps([lap], driver.grids)[0];
+  if (!clocked) return null;
+  const kpis = driver.kpis.find((k) => k.lap === clocked.lap.number)?.corners ?? [];
+  return { ...clocked, kpis: new Map(kpis.map((k) => [k.corner, k])) };
 }
 
 /** Compares the viewer's best lap with the sharer's; null when either has no timed lap with a distance grid. */

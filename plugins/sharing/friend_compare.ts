@@ -13,6 +13,7 @@
 
 import type { VNode } from "preact";
 import { useAction } from "../../sdk/view_requests.ts";
+import { metricTile } from "../../sdk/view_summary.ts";
 import type { AppPageContext } from "../../sdk/views.ts";
 import { driverColors, PlotFigure } from "./plot_figure.ts";
 import { seconds } from "./shared_summary.ts";
@@ -114,16 +115,18 @@ function Result({ ctx, comparison }: { ctx: AppPageContext; comparison: Comparis
   return html`
     <div class="compare-result page" data-comparison>
       <div class="metrics">
-        <div class="metric">
-          <div class="metric-label">Their best</div>
-          <div class="metric-value">${units.formatLapTime(comparison.sharer.time_s)}</div>
-          <div class="metric-note">lap ${comparison.sharer.lap}</div>
-        </div>
-        <div class="metric">
-          <div class="metric-label">Your best</div>
-          <div class="metric-value">${units.formatLapTime(comparison.viewer.time_s)}</div>
-          <div class="metric-note">lap ${comparison.viewer.lap} of ${comparison.file_name}</div>
-        </div>
+        ${metricTile(
+          html,
+          "Their best",
+          units.formatLapTime(comparison.sharer.time_s),
+          `lap ${comparison.sharer.lap}`,
+        )}
+        ${metricTile(
+          html,
+          "Your best",
+          units.formatLapTime(comparison.viewer.time_s),
+          `lap ${comparison.viewer.lap} of ${comparison.file_name}`,
+        )}
         <div class="metric">
           <div class="metric-label">Difference</div>
           <div class=${`metric-value ${

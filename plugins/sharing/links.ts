@@ -37,7 +37,7 @@ export type ShareLink = {
 export type LinkStatus = ShareLink & { readonly state: "active" | "expired" | "revoked" };
 
 /** A link's state at `now`. */
-export function linkState(link: ShareLink, now: number): LinkStatus["state"] {
+function linkState(link: ShareLink, now: number): LinkStatus["state"] {
   if (link.revokedAt !== null) return "revoked";
   return link.expiresAt <= now ? "expired" : "active";
 }

@@ -120,12 +120,9 @@ export const sharingRoutes: AnyAppRoute[] = [
     async handler({ user, query, services }) {
       const caller = signedInUser(user, "see your share links");
       const links = await linksOf(services.store, caller.id, query.session_id, Date.now());
-      const names = new Map<string, string | null>();
-      for (const link of links) {
-        if (!names.has(link.sessionId)) {
-          names.set(link.sessionId, (await services.session(link.sessionId))?.trackName ?? null);
-        }
-      }
+      const ids = [...new Set(links.map((link) => link.sessionId))];
+      const sessions = await Promise.all(ids.map((id) => services.session(id)));
+      const names = new Map(ids.map((id, i) => [id, sessions[i]?.trackName ?? null]));
       return links.map((link) => linkJson(link, names.get(link.sessionId) ?? null));
     },
   }),

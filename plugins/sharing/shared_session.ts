@@ -23,7 +23,7 @@ import {
 import type { ShareLink } from "./links.ts";
 
 /** Points of the circuit outline, at most. */
-export const OUTLINE_POINTS = 300;
+const OUTLINE_POINTS = 300;
 const MPS_TO_KMH = 3.6;
 
 /** A circuit's reference line reduced to about {@linkcode OUTLINE_POINTS} points, in local metres (x east, y north). */

@@ -193,6 +193,7 @@ function report(file: string, truth: Truth, m: Measured) {
 }
 
 const shared = haveSessions() ? listSessions() : [];
+const sharedTruths = await Promise.all(shared.map((file) => readTruth(file)));
 /** Brake-point errors over the acceptance set (the shared sessions and their re-simulations), m. */
 const acceptanceBrakeM: number[] = [];
 
@@ -206,9 +207,9 @@ function checkAcceptance(file: string, truth: Truth, result: AnalysisResult) {
   acceptanceBrakeM.push(...m.brakeM);
 }
 
-for (const file of shared) {
+for (const [i, file] of shared.entries()) {
   Deno.test(`${file}: every truth corner is found and its KPIs match the truth`, async () => {
-    checkAcceptance(file, await readTruth(file), await analysed(file, () => readSession(file)));
+    checkAcceptance(file, sharedTruths[i], await analysed(file, () => readSession(file)));
   });
 }
 
@@ -220,21 +221,20 @@ function sameSession(a: Truth, b: Truth): boolean {
 
 // The RaceChrono sessions (without injected faults: those exist only in RaceChrono files) in the
 // formats the shared set does not already hold them in.
-const sharedTruths = await Promise.all(shared.map((file) => readTruth(file)));
-const resimulations: { file: string; format: SynthFormat }[] = [];
+const resimulations: { file: string; truth: Truth; format: SynthFormat }[] = [];
 sharedTruths.forEach((truth, i) => {
   if (truth.format !== "racechrono" || truth.args.faults) return;
   for (const format of ["vbox", "aim"] as const) {
     const held = sharedTruths.some((other) => other.format === format && sameSession(other, truth));
-    if (!held) resimulations.push({ file: shared[i], format });
+    if (!held) resimulations.push({ file: shared[i], truth, format });
   }
 });
-for (const { file, format } of resimulations) {
+for (const { file, truth, format } of resimulations) {
   Deno.test({
     name: `${file} re-simulated as ${format}: every truth corner is found and its KPIs match the truth`,
     ignore: !haveSynthTool(),
     async fn() {
-      await using synth = await resimulate(await readTruth(file), format);
+      await using synth = await resimulate(truth, format);
       const name = `${file} as ${format}`;
       checkAcceptance(
         name,
@@ -267,9 +267,9 @@ if (shared.length > 0) {
   });
 }
 
-for (const file of shared) {
+for (const [i, file] of shared.entries()) {
   Deno.test(`${file}: on an unknown circuit the same corners are found, unnamed`, async () => {
-    const truth = await readTruth(file);
+    const truth = sharedTruths[i];
     const result = await analysed(file, () => readSession(file));
     const named = result.artifacts.get(CornersKey)!;
     const { corners } = await detectCornersStage.run(stageContext("corners", "detect-corners"), {

@@ -59,17 +59,16 @@ for (const name of listSessions()) {
 }
 
 // RaceChrono sessions without injected faults (faults exist only in RaceChrono files).
-const racechronoOnly: string[] = [];
+const racechronoOnly: { name: string; truth: Truth }[] = [];
 for (const name of listSessions()) {
   const truth = await readTruth(name);
-  if (truth.format === "racechrono" && !truth.args.faults) racechronoOnly.push(name);
+  if (truth.format === "racechrono" && !truth.args.faults) racechronoOnly.push({ name, truth });
 }
-for (const name of racechronoOnly) {
+for (const { name, truth } of racechronoOnly) {
   Deno.test({
     name: `laps of ${name} re-simulated as VBOX and AiM match the truth`,
     ignore: !haveSynthTool(),
     async fn() {
-      const truth = await readTruth(name);
       for (const format of ["vbox", "aim"] as const) {
         await using synth = await resimulate(truth, format);
         assert.deepEqual(

@@ -3,7 +3,6 @@
  * pages (plugins' workbench-wide pages and the Plugins page), session drawer,
  * upload, lap picker, settings, the account, and the open view. State that
  * can be linked lives in the URL; units and theme in the browser.
-
  *
  * @module
  */
@@ -258,7 +257,7 @@ export function App({ registry: plugins, account, onSignOut }: AppProps): VNode 
       `}
       <main class="main" id="main">
         ${appPages.current &&
-          html`<${AppPageHost} pages=${appPages} units=${units} theme=${settings.theme} />`}
+          html`<${AppPageHost} pages=${appPages} units=${units} theme=${settings.theme} account=${account} />`}
         ${listError && !appPages.current &&
           html`<p class="inline-error" role="alert">Could not list sessions: ${listError}</p>`}
         ${!url.session && !appPages.current && sessions && html`<section class="welcome">

@@ -120,9 +120,10 @@ function bestMu(
 ): number {
   const loss = (mu: number) =>
     indices.reduce((sum, i) => sum + Math.abs(predictS(i, mu) / entries[i].realS - 1), 0);
-  let best = 0;
+  let best = 0, bestLoss = loss(MU_FROM);
   for (let g = 1; g < MU_POINTS; g++) {
-    if (loss(MU_FROM + g * MU_STEP) < loss(MU_FROM + best * MU_STEP)) best = g;
+    const l = loss(MU_FROM + g * MU_STEP);
+    if (l < bestLoss) [best, bestLoss] = [g, l];
   }
   const ratio = (Math.sqrt(5) - 1) / 2;
   let a = MU_FROM + Math.max(best - 1, 0) * MU_STEP,

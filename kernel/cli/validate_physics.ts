@@ -144,7 +144,7 @@ export async function predictLapTimes(entries: readonly LapTimeEntry[]): Promise
 }
 
 /** Refits the tyre table to the entries and cross-validates it (`--fit`). */
-export async function fitTable(entries: readonly LapTimeEntry[]): Promise<TyreFit> {
+async function fitTable(entries: readonly LapTimeEntry[]): Promise<TyreFit> {
   const lapTimeAt = await lapTimeModel(entries);
   const fitEntries = entries.map((e) => ({
     tyre: e.tire_category as TyreCategory,
@@ -170,9 +170,9 @@ export function reportLines(predictions: readonly Prediction[]): string[] {
       }`,
     );
   }
-  const circuits = [...new Set(predictions.map((p) => p.entry.track))].sort();
-  for (const circuit of circuits) {
-    const errors = predictions.filter((p) => p.entry.track === circuit).map((p) => p.errorPct);
+  const byCircuit = Map.groupBy(predictions, (p) => p.entry.track);
+  for (const circuit of [...byCircuit.keys()].sort()) {
+    const errors = byCircuit.get(circuit)!.map((p) => p.errorPct);
     const signed = errors.reduce((a, b) => a + b, 0) / errors.length;
     const absolute = errors.reduce((a, b) => a + Math.abs(b), 0) / errors.length;
     lines.push(

@@ -19,8 +19,8 @@ const ENTRY = {
   },
 };
 
-/** Runs the command on `entries` written to a file; returns its exit status and standard output lines. */
-async function run(entries: unknown): Promise<{ status: number; lines: string[] }> {
+/** Runs the command with `flags` on `entries` written to a file; returns its exit status and output lines. */
+async function run(entries: unknown, flags: string[] = []): Promise<{ status: number; lines: string[] }> {
   const file = await Deno.makeTempFile({ suffix: ".json" });
   const lines: string[] = [];
   const log = console.log, error = console.error;
@@ -28,7 +28,7 @@ async function run(entries: unknown): Promise<{ status: number; lines: string[] 
   console.error = (line: string) => lines.push(line);
   try {
     await Deno.writeTextFile(file, JSON.stringify(entries));
-    return { status: await runValidatePhysics([file]), lines };
+    return { status: await runValidatePhysics([...flags, file]), lines };
   } finally {
     console.log = log;
     console.error = error;
@@ -71,17 +71,8 @@ Deno.test("--fit: entries at the model's own times give back the shipped table, 
     { ...ENTRY, real_lap_time_s: times[0] },
     { ...ENTRY, tire_category: "street", real_lap_time_s: times[1] },
   ];
-  const file = await Deno.makeTempFile({ suffix: ".json" });
-  const lines: string[] = [];
-  const log = console.log;
-  console.log = (line: string) => lines.push(line);
-  try {
-    await Deno.writeTextFile(file, JSON.stringify(entries));
-    assert.equal(await runValidatePhysics(["--fit", file]), 0);
-  } finally {
-    console.log = log;
-    await Deno.remove(file);
-  }
+  const { status, lines } = await run(entries, ["--fit"]);
+  assert.equal(status, 0);
   const mu = (tyre: string) => Number(lines.find((l) => l.startsWith(tyre))!.split("=")[1]);
   // Times are printed to 0.01 s (0.01 % of a lap), μ moves lap time as about μ^−0.4: within 0.001.
   assert.ok(Math.abs(mu("super_200tw") - TYRE_MU.super_200tw) < 1e-3, `${mu("super_200tw")}`);

@@ -9,8 +9,7 @@
 
 import type { HtmlTag } from "../../sdk/views.ts";
 import type { VNode } from "preact";
-
-const UNCLASSIFIED = "unclassified";
+import { UNCLASSIFIED } from "./classes.ts";
 
 /** A row as the boards route sends it (snake_case). */
 export interface RowJson {

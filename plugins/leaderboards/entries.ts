@@ -115,7 +115,8 @@ export async function sessionEntry(
   const plans = planCorners(match, corners ?? []);
   const kpisOf = new Map((kpis ?? []).map((k) => [k.lap, k.corners]));
   const gridOf = new Map((distanceLaps ?? []).map((d) => [d.number, d]));
-  const cornerEntries = plans.plans.map(({ corner, key }, i): CornerEntry => {
+  const cornerEntries = plans.plans.map((plan): CornerEntry => {
+    const { corner, key } = plan;
     let minSpeed: Mark | null = null, cornerTime: Mark | null = null;
     for (const lap of counted) {
       const kpi = kpisOf.get(lap.number)?.find((k) => k.corner === corner.number);
@@ -127,7 +128,7 @@ export async function sessionEntry(
         );
       }
       const grid = gridOf.get(lap.number);
-      const window = grid && windowOnLap(plans, plans.plans[i], grid);
+      const window = grid && windowOnLap(plans, plan, grid);
       if (grid && window) {
         cornerTime = betterMark(
           cornerTime,

@@ -16,6 +16,7 @@
 
 import type { AppEquipment, AppServices } from "../../sdk/mod.ts";
 import { powerClassOf, tyreClassOf } from "./classes.ts";
+import type { SessionEntry } from "./entries.ts";
 import { dropEntry, optedInUsers, storedEntries } from "./records.ts";
 import type { LiveEntry } from "./ranking.ts";
 
@@ -23,6 +24,16 @@ import type { LiveEntry } from "./ranking.ts";
 export async function liveEntries(services: AppServices, trackSlug: string): Promise<LiveEntry[]> {
   const { store } = services;
   const [entries, optedIn] = await Promise.all([storedEntries(store, trackSlug), optedInUsers(store)]);
+  return liveEntriesOf(services, entries, optedIn);
+}
+
+/** The live ones among stored `entries` (of any circuits), `optedIn` the opted-in drivers' ids as just read. */
+export async function liveEntriesOf(
+  services: AppServices,
+  entries: readonly SessionEntry[],
+  optedIn: ReadonlySet<string>,
+): Promise<LiveEntry[]> {
+  const { store } = services;
   const names = new Map<string, string>();
   const live: LiveEntry[] = [];
   for (const entry of entries) {

@@ -50,9 +50,19 @@ export async function refreshEntry(
   return entry;
 }
 
-/** Opts a driver in and enters every analysed session they already have; returns how many were entered. */
-export async function optIn(services: AppServices, userId: string, now = Date.now()): Promise<number> {
-  if (!(await optInOf(services.store, userId))) {
+/**
+ * Opts a driver in (kept from the first opt-in when already in) and enters
+ * every analysed session they already have; returns the opt-in and how many
+ * sessions were entered.
+ */
+export async function optIn(
+  services: AppServices,
+  userId: string,
+  now = Date.now(),
+): Promise<{ optIn: OptIn; entered: number }> {
+  let joined = await optInOf(services.store, userId);
+  if (!joined) {
+    joined = { since: now };
     await services.store.put(OPT_IN, userId, { since: now }, { ownerId: userId });
   }
   let entered = 0;
@@ -60,7 +70,7 @@ export async function optIn(services: AppServices, userId: string, now = Date.no
     if (session.status !== "done" || session.trackSlug === null) continue;
     if (await refreshEntry(services, session, services.artifacts(session.id))) entered++;
   }
-  return entered;
+  return { optIn: joined, entered };
 }
 
 /** Opts a driver out and deletes all their entries; returns how many were deleted. */

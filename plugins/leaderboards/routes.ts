@@ -21,9 +21,9 @@ import {
   signedInUser,
 } from "../../sdk/mod.ts";
 import { POWER_CLASSES, TYRE_CLASSES } from "./classes.ts";
-import { liveEntries } from "./live_entries.ts";
+import { liveEntries, liveEntriesOf } from "./live_entries.ts";
 import { type BoardRow, type ClassFilter, trackBoards } from "./ranking.ts";
-import { allEntries, optedInUsers, optIn, optInOf, optOut } from "./records.ts";
+import { allEntries, optedInUsers, optIn, optInOf, optOut, storedEntries } from "./records.ts";
 
 const TRACK_SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const ALL = "all";
@@ -112,9 +112,8 @@ export const putOptInRoute = defineAppRoute({
   async handler({ user, services, body }) {
     const me = signedIn(user);
     if (booleanField(bodyObject(body), "opted_in")) {
-      const entered = await optIn(services, me.id);
-      const joined = await optInOf(services.store, me.id);
-      return { optedIn: true, since: iso(joined!.since), sessionsEntered: entered, entriesRemoved: 0 };
+      const { optIn: joined, entered } = await optIn(services, me.id);
+      return { optedIn: true, since: iso(joined.since), sessionsEntered: entered, entriesRemoved: 0 };
     }
     return {
       optedIn: false,
@@ -142,9 +141,9 @@ export const tracksRoute = defineAppRoute({
       if (!tracks.has(slug)) tracks.set(slug, { slug, name: name ?? slug, drivers: 0, yourSessions: 0 });
       return tracks.get(slug)!;
     };
-    for (const slug of new Set(entries.filter((e) => optedIn.has(e.userId)).map((e) => e.trackSlug))) {
-      const live = await liveEntries(services, slug);
-      if (live.length > 0) track(slug, live[0].trackName).drivers = new Set(live.map((e) => e.userId)).size;
+    const live = await liveEntriesOf(services, entries, optedIn);
+    for (const [slug, here] of Map.groupBy(live, (e) => e.trackSlug)) {
+      track(slug, here[0].trackName).drivers = new Set(here.map((e) => e.userId)).size;
     }
     for (const s of sessions) {
       if (s.status === "done" && s.trackSlug) track(s.trackSlug, s.trackName).yourSessions++;
@@ -169,7 +168,11 @@ export const boardsRoute = defineAppRoute({
     const slug = trackSlug(params.track);
     const filter = classFilter(query);
     const limit = query.limit ?? 10;
-    const live = await liveEntries(services, slug);
+    const [entries, optedIn] = await Promise.all([
+      storedEntries(services.store, slug),
+      optedInUsers(services.store),
+    ]);
+    const live = await liveEntriesOf(services, entries, optedIn);
     const boards = trackBoards(live, filter);
     const mine = live.filter((e) => e.userId === me.id);
     const ownSession = mine.length > 0
@@ -189,7 +192,7 @@ export const boardsRoute = defineAppRoute({
         cornerTime: boardJson(c.cornerTime, me.id, limit),
       })),
       you: {
-        optedIn: (await optInOf(services.store, me.id)) !== null,
+        optedIn: optedIn.has(me.id),
         sessions: mine.length,
         countedLaps: mine.reduce((n, e) => n + e.countedLaps.length, 0),
         excludedLaps: mine.flatMap((e) => e.excludedLaps.map((x) => ({ sessionId: e.sessionId, ...x }))),

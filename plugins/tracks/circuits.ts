@@ -188,12 +188,12 @@ function toTrack(raw: unknown, expectedSlug: string): Track {
 function toBanking(raw: unknown, lengthM: number): BankedSection[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) fail("banking", "must be an array", raw);
-  return (raw as unknown[]).map((item, i, all) => {
+  let previousEnd = 0;
+  return (raw as unknown[]).map((item, i) => {
     const path = `banking[${i}]`;
     const b = record(item, path);
     const fromM = num(b.from_m, `${path}.from_m`), toM = num(b.to_m, `${path}.to_m`);
     const deg = num(b.deg, `${path}.deg`);
-    const previousEnd = i > 0 ? (all[i - 1] as Record<string, number>).to_m : 0;
     if (!(fromM >= previousEnd)) {
       fail(`${path}.from_m`, `must be at least the previous section's end (${previousEnd})`, fromM);
     }
@@ -201,6 +201,7 @@ function toBanking(raw: unknown, lengthM: number): BankedSection[] {
       fail(`${path}.to_m`, `must lie after from_m and on the line (..${lengthM} m)`, toM);
     }
     if (Math.abs(deg) > MAX_BANKING_DEG) fail(`${path}.deg`, `must be within ±${MAX_BANKING_DEG}°`, deg);
+    previousEnd = toM;
     return { fromM, toM, deg };
   });
 }

@@ -161,14 +161,15 @@ function carModel(vehicle: Vehicle, road: RoadShape, absCurvature: Float64Array)
       return room > 0 ? Math.min(MAX_SPEED_MPS, Math.sqrt(((muLat + t) * G) / room)) : MAX_SPEED_MPS;
     },
     share: (v, k, i) => Math.min(1, lateral(v, k, i) / (muLat * load(v, k, i))),
-    acceleration: (v, u, i) =>
-      Math.min(
-        muAccel * load(v, absCurvature[i], i) * Math.sqrt(1 - u * u),
-        powerPerMass / Math.max(v, MIN_POWER_SPEED_MPS),
-      ) - drag * v * v - (crr + slip * u * u * muLat) * load(v, absCurvature[i], i) - climb(i),
-    deceleration: (v, u, i) =>
-      muBrake * load(v, absCurvature[i], i) * Math.sqrt(1 - u * u) + drag * v * v +
-      (crr + slip * u * u * muLat) * load(v, absCurvature[i], i) + climb(i),
+    acceleration(v, u, i) {
+      const n = load(v, absCurvature[i], i);
+      return Math.min(muAccel * n * Math.sqrt(1 - u * u), powerPerMass / Math.max(v, MIN_POWER_SPEED_MPS)) -
+        drag * v * v - (crr + slip * u * u * muLat) * n - climb(i);
+    },
+    deceleration(v, u, i) {
+      const n = load(v, absCurvature[i], i);
+      return muBrake * n * Math.sqrt(1 - u * u) + drag * v * v + (crr + slip * u * u * muLat) * n + climb(i);
+    },
   };
 }
 

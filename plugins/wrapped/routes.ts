@@ -10,6 +10,7 @@
 
 import {
   type AppServices,
+  type AppSession,
   defineAppRoute,
   sessionDrivenAt,
   signedInUser,
@@ -20,12 +21,14 @@ import { summarizeYear, type YearSession } from "./year_summary.ts";
 /** Earliest and latest year the route answers for. */
 export const YEARS = { first: 1990, last: 2200 } as const;
 
-/** The caller's analysed sessions driven in `year`, with their summaries. */
-async function sessionsOfYear(services: AppServices, userId: string, year: number): Promise<YearSession[]> {
-  const sessions = (await services.sessionsOf(userId)).filter((s) =>
-    s.status === "done" && new Date(sessionDrivenAt(s)).getUTCFullYear() === year
-  );
-  return await Promise.all(sessions.map(async (s) => ({
+/** The sessions of `analysed` driven in `year`, with their summaries. */
+function sessionsOfYear(
+  services: AppServices,
+  analysed: readonly AppSession[],
+  year: number,
+): Promise<YearSession[]> {
+  const sessions = analysed.filter((s) => new Date(sessionDrivenAt(s)).getUTCFullYear() === year);
+  return Promise.all(sessions.map(async (s) => ({
     sessionId: s.id,
     trackSlug: s.trackSlug,
     trackName: s.trackName,
@@ -34,14 +37,10 @@ async function sessionsOfYear(services: AppServices, userId: string, year: numbe
   })));
 }
 
-/** The years the caller has analysed sessions in, latest first, with how many. */
-async function activeYears(
-  services: AppServices,
-  userId: string,
-): Promise<{ year: number; sessions: number }[]> {
+/** The years `analysed` sessions were driven in, latest first, with how many. */
+function activeYears(analysed: readonly AppSession[]): { year: number; sessions: number }[] {
   const counts = new Map<number, number>();
-  for (const s of await services.sessionsOf(userId)) {
-    if (s.status !== "done") continue;
+  for (const s of analysed) {
     const year = new Date(sessionDrivenAt(s)).getUTCFullYear();
     counts.set(year, (counts.get(year) ?? 0) + 1);
   }
@@ -65,10 +64,8 @@ export const wrappedRoute = defineAppRoute({
   },
   async handler({ user, services, params }) {
     const me = signedInUser(user, "see your year in review");
-    const [sessions, years] = await Promise.all([
-      sessionsOfYear(services, me.id, params.year),
-      activeYears(services, me.id),
-    ]);
-    return { ...summarizeYear(params.year, sessions), activeYears: years };
+    const analysed = (await services.sessionsOf(me.id)).filter((s) => s.status === "done");
+    const sessions = await sessionsOfYear(services, analysed, params.year);
+    return { ...summarizeYear(params.year, sessions), activeYears: activeYears(analysed) };
   },
 });

@@ -145,11 +145,7 @@ function top<T>(items: readonly T[], score: (item: T) => number | null): T | nul
 
 /** Sessions at each known circuit, in the order driven. */
 function byTrack(sessions: readonly YearSession[]): YearSession[][] {
-  const groups = new Map<string, YearSession[]>();
-  for (const s of sessions) {
-    if (s.trackSlug !== null) groups.set(s.trackSlug, [...groups.get(s.trackSlug) ?? [], s]);
-  }
-  return [...groups.values()];
+  return [...Map.groupBy(sessions.filter((s) => s.trackSlug !== null), (s) => s.trackSlug).values()];
 }
 
 function biggestImprovement(sessions: readonly YearSession[]): WrappedYear["biggestImprovement"] {
@@ -215,9 +211,7 @@ export function summarizeYear(year: number, all: readonly YearSession[]): Wrappe
   const sum = (list: readonly YearSession[], f: (s: SessionSummary) => number) =>
     list.reduce((n, s) => n + f(s.summary), 0);
   const km = (list: readonly YearSession[]) => sum(list, (s) => s.distanceM) / 1000;
-  const tracks = new Map<string | null, YearSession[]>();
-  for (const s of sessions) tracks.set(s.trackSlug, [...tracks.get(s.trackSlug) ?? [], s]);
-  const trackRows = [...tracks].map(([slug, list]) => {
+  const trackRows = [...Map.groupBy(sessions, (s) => s.trackSlug)].map(([slug, list]) => {
     const bests = list.flatMap((s) => (s.summary.bestLapS === null ? [] : [s.summary.bestLapS]));
     return {
       slug,

@@ -44,6 +44,11 @@ export async function fetchAccount(): Promise<Account> {
   };
 }
 
+/** Where signing in starts, coming back to `returnTo` (a path with its query) once signed in. */
+export function signInHref(account: Account, returnTo: string): string {
+  return `${account.loginUrl ?? "/api/auth/login"}?return_to=${encodeURIComponent(returnTo)}`;
+}
+
 /** Signs out (the server deletes the session and its cookie). */
 export async function signOut(): Promise<void> {
   await requestJson("/api/auth/logout", { method: "POST" });

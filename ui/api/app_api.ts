@@ -20,14 +20,11 @@ function requestInit(init: AppApiInit | undefined): RequestInit | undefined {
     form.append("file", init.file, init.file.name ?? "upload");
     return { method, body: form };
   }
+  // `requestJson` asks for JSON (`accept`) on every request.
   if (init.body !== undefined) {
-    return {
-      method,
-      headers: { accept: "application/json", "content-type": "application/json" },
-      body: JSON.stringify(init.body),
-    };
+    return { method, headers: { "content-type": "application/json" }, body: JSON.stringify(init.body) };
   }
-  return { method, headers: { accept: "application/json" } };
+  return { method };
 }
 
 /** The {@linkcode AppApi} of plugin `plugin`. */

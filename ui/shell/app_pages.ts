@@ -23,13 +23,13 @@ import type {
   RegisteredView,
   Units,
 } from "../../sdk/views.ts";
+import type { Account } from "../api/account.ts";
 import { appApi } from "../api/app_api.ts";
-import { fetchAccount } from "../api/account.ts";
 import { ErrorBoundary } from "../views/error_boundary.ts";
 import { PagePlot } from "./page_plot.ts";
 
 /** The query parameter naming the open page. */
-const PAGE_PARAM = "page";
+export const PAGE_PARAM = "page";
 
 /** The open app page, if any, and navigation between pages. */
 export interface AppPages {
@@ -95,29 +95,19 @@ export interface AppPageHostProps {
   units: Units;
   /** Theme. */
   theme: "light" | "dark";
+  /** The browser's account: who is signed in (the local user in local mode), if anyone. */
+  account: Account;
 }
 
 const hooks = { useState, useEffect, useMemo, useRef, useCallback, useLayoutEffect };
 
-/**
- * Who is signed in (null: nobody, or the server has no sign-in endpoint).
- * Read through `fetchAccount`, which also remembers the session's CSRF
- * token, so a page's changes (PUT, POST...) are accepted when sign-in is on.
- */
-function useVisitor(): { user: PageUser | null; known: boolean } {
-  const [state, setState] = useState<{ user: PageUser | null; known: boolean }>({ user: null, known: false });
-  useEffect(() => {
-    fetchAccount()
-      .then((me) => setState({ user: me.user ? { id: me.user.id, name: me.user.name } : null, known: true }))
-      .catch(() => setState({ user: null, known: true }));
-  }, []);
-  return state;
-}
-
 /** Renders the open app page. */
-export function AppPageHost({ pages, units, theme }: AppPageHostProps): VNode | null {
+export function AppPageHost({ pages, units, theme, account }: AppPageHostProps): VNode | null {
   const page = pages.current;
-  const visitor = useVisitor();
+  const signedIn = account.user;
+  const user = useMemo((): PageUser | null => (signedIn ? { id: signedIn.id, name: signedIn.name } : null), [
+    signedIn,
+  ]);
   const paramsKey = JSON.stringify(pages.params);
   const ctx = useMemo((): AppPageContext | null => {
     if (!page) return null;
@@ -127,7 +117,7 @@ export function AppPageHost({ pages, units, theme }: AppPageHostProps): VNode | 
       hooks,
       units,
       theme,
-      user: visitor.user,
+      user,
       params: pages.params,
       api: appApi(page.plugin),
       openPage: pages.open,
@@ -142,9 +132,8 @@ export function AppPageHost({ pages, units, theme }: AppPageHostProps): VNode | 
       pageUrl: (pageId, params) => `${location.origin}${pageHref(pageId, params)}`,
       plot: (build, options) => html`<${PagePlot} build=${build} options=${options} />`,
     };
-  }, [page, units, theme, visitor.user, paramsKey]);
+  }, [page, units, theme, user, paramsKey]);
   if (!page || !ctx) return null;
-  if (!visitor.known) return html`<div class="skeleton tall" aria-busy="true" aria-label="Loading"></div>`;
   const module = page.module as AppPageModule | undefined;
   return html`
     <section class="view app-page" data-page=${page.contribution.id}>

@@ -13,10 +13,10 @@ import { html } from "htm/preact";
 import type { VNode } from "preact";
 import { useEffect, useMemo } from "preact/hooks";
 import type { RegisteredView } from "../../sdk/views.ts";
-import type { Account } from "../api/account.ts";
+import { type Account, signInHref } from "../api/account.ts";
 import { useSettings } from "../state/settings.ts";
 import { createUnits } from "../units.ts";
-import { AppPageHost, useAppPages } from "./app_pages.ts";
+import { AppPageHost, isAppPage, PAGE_PARAM, useAppPages } from "./app_pages.ts";
 
 /** Properties of {@linkcode PublicPage}. */
 export interface PublicPageProps {
@@ -28,11 +28,8 @@ export interface PublicPageProps {
 
 /** Whether the address bar opens an app page that anonymous visitors may see. */
 export function opensPublicPage(registry: readonly RegisteredView[]): boolean {
-  const id = new URLSearchParams(location.search).get("page");
-  return registry.some((r) =>
-    r.contribution.kind === "view" && r.contribution.scope === "app" && r.contribution.public === true &&
-    r.contribution.id === id
-  );
+  const id = new URLSearchParams(location.search).get(PAGE_PARAM);
+  return registry.some((r) => isAppPage(r) && r.contribution.public === true && r.contribution.id === id);
 }
 
 /** The public page. */
@@ -49,12 +46,10 @@ export function PublicPage({ registry, account }: PublicPageProps): VNode {
       <header class="topbar">
         <span class="brand">Cataclysm<span> Workbench</span></span>
         <span class="spacer"></span>
-        <a class="button" data-sign-in href=${`${account.loginUrl ?? "/api/auth/login"}?return_to=${
-          encodeURIComponent(back)
-        }`}>Sign in</a>
+        <a class="button" data-sign-in href=${signInHref(account, back)}>Sign in</a>
       </header>
       <main class="main" id="main">
-        <${AppPageHost} pages=${pages} units=${units} theme=${settings.theme} />
+        <${AppPageHost} pages=${pages} units=${units} theme=${settings.theme} account=${account} />
       </main>
     </div>
   `;

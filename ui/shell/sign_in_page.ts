@@ -10,7 +10,7 @@
 
 import { html } from "htm/preact";
 import type { VNode } from "preact";
-import type { Account } from "../api/account.ts";
+import { type Account, signInHref } from "../api/account.ts";
 
 /** What a driver can do about each refusal code of `/api/auth/callback`. */
 const FAILURES: Record<string, string> = {
@@ -34,7 +34,7 @@ export function SignInPage({ account }: SignInPageProps): VNode {
   const failure = query.get("auth_error");
   query.delete("auth_error");
   const back = `${location.pathname}${query.size > 0 ? `?${query}` : ""}`;
-  const href = `${account.loginUrl ?? "/api/auth/login"}?return_to=${encodeURIComponent(back)}`;
+  const href = signInHref(account, back);
   return html`
     <div class="app">
       <header class="topbar"><span class="brand">Cataclysm<span> Workbench</span></span></header>

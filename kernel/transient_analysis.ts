@@ -10,6 +10,7 @@
 import {
   type ArtifactReader,
   type Diagnostic,
+  type RunSettings,
   SessionKey,
   TrackKey,
   type TransientAnalysis,
@@ -24,15 +25,16 @@ function location(d: Diagnostic): string {
 }
 
 /**
- * Runs the registry's whole pipeline on `bytes`. Throws an error naming the
+ * Runs the registry's whole pipeline on `bytes` with `settings`. Throws an error naming the
  * file, line and problem when no session can be read from it.
  */
 export async function analyzeInMemory(
   registry: Registry,
   fileName: string,
   bytes: Uint8Array,
+  settings: RunSettings,
 ): Promise<TransientAnalysis> {
-  const result = await analyze(registry, { file: fileName, bytes });
+  const result = await analyze(registry, { file: fileName, bytes, settings });
   if (!result.artifacts.get(SessionKey)) {
     const first = result.diagnostics.find((d) => d.severity === "error");
     if (!result.format) throw new Error(first?.message ?? `${fileName} is not a supported logger file`);

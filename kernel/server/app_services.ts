@@ -15,6 +15,7 @@ import type {
   AppUser,
   ArtifactReader,
   JsonValue,
+  RunSettings,
 } from "../../sdk/mod.ts";
 import type { Registry } from "../registry.ts";
 import type { Storage } from "../storage/database.ts";
@@ -30,6 +31,8 @@ export interface AppServicesDeps {
   storage: Storage;
   /** Active plugins (for in-memory analyses). */
   registry: Registry;
+  /** Run settings of in-memory analyses (those of the stored ones). */
+  settings: RunSettings;
   /** Stored artifacts, cached. */
   artifacts: ArtifactLoader;
 }
@@ -96,6 +99,6 @@ export function createAppServices(deps: AppServicesDeps, pluginId: string): AppS
         },
       };
     },
-    analyzeFile: (fileName, bytes) => analyzeInMemory(deps.registry, fileName, bytes),
+    analyzeFile: (fileName, bytes) => analyzeInMemory(deps.registry, fileName, bytes, deps.settings),
   };
 }

@@ -9,7 +9,7 @@
  * @module
  */
 
-import { type ArtifactKey, type ArtifactReader, DEFAULT_SETTINGS, SessionKey } from "../../sdk/mod.ts";
+import { type ArtifactKey, type ArtifactReader, type RunSettings, SessionKey } from "../../sdk/mod.ts";
 import { parseFile } from "../parse.ts";
 import type { Registry } from "../registry.ts";
 import { decodeArtifact } from "../storage/artifact_codec.ts";
@@ -39,10 +39,14 @@ interface CacheEntry {
   bytes: number;
 }
 
-/** Creates a loader whose cache holds at most `cacheBytes` of encoded artifacts. */
+/**
+ * Creates a loader whose cache holds at most `cacheBytes` of encoded
+ * artifacts; a session is re-parsed from its stored file with `settings`.
+ */
 export function createArtifactLoader(
   storage: Storage,
   registry: Registry,
+  settings: RunSettings,
   cacheBytes: number,
 ): ArtifactLoader {
   const cache = new Map<string, CacheEntry>();
@@ -79,7 +83,7 @@ export function createArtifactLoader(
       registry.formats(),
       file.file_name,
       file.content,
-      DEFAULT_SETTINGS,
+      settings,
       new AbortController().signal,
       () => {},
     );

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Diagnostic } from "../../sdk/mod.ts";
+import type { Diagnostic, RunSettings } from "../../sdk/mod.ts";
 import type { CoachingRuntime } from "../jobs/coaching_job.ts";
 import type { FileHandoff } from "../jobs/file_handoff.ts";
 import type { SessionEvents } from "../jobs/session_events.ts";
@@ -30,6 +30,8 @@ export interface ServerContext {
   plugins?: Pick<LoadedPlugins, "sources" | "health" | "isolated" | "folders" | "disabled" | "settings">;
   /** Configuration. */
   config: ServerConfig;
+  /** Run settings with the plugin settings of `plugins.json`: every analysis, parse and check of this process uses them. */
+  settings: RunSettings;
   /** Session events of this process. */
   events: SessionEvents;
   /** Stored artifacts, cached. */

@@ -67,6 +67,7 @@ export async function startServer(
   let worker: Worker | null = null;
   let coachingWorker: Worker | null = null;
   const coaching = coachingRuntime(registry, config, () => coachingWorker?.wake());
+  const settings = { ...DEFAULT_SETTINGS, plugins: loaded.settings };
   const ctx: ServerContext = {
     coaching,
     storage,
@@ -74,8 +75,9 @@ export async function startServer(
     loadProblems: problems,
     plugins: loaded,
     config,
+    settings,
     events: createSessionEvents(),
-    artifacts: createArtifactLoader(storage, registry, ARTIFACT_CACHE_BYTES),
+    artifacts: createArtifactLoader(storage, registry, settings, ARTIFACT_CACHE_BYTES),
     // After the current macrotask, so the upload's response goes out before the analysis takes the thread.
     wakeWorker: () => setTimeout(() => worker?.wake(), 0),
     handoff: createFileHandoff(),
@@ -102,7 +104,6 @@ export async function startServer(
   if (storage.created && config.importDemo) {
     log(`new database: imported the demo session ${await importDemoSession(ctx)}`);
   }
-  const settings = { ...DEFAULT_SETTINGS, plugins: loaded.settings };
   const stale = await sessionsNeedingAnalysis(storage.db, pipelineSignature(registry, settings));
   for (const id of stale) await enqueueAnalysis(storage.db, id, config.maxJobAttempts);
   if (stale.length > 0) {

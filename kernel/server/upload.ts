@@ -12,7 +12,7 @@
 
 import { createHash } from "node:crypto";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { DEFAULT_SETTINGS, type Diagnostic } from "../../sdk/mod.ts";
+import type { Diagnostic } from "../../sdk/mod.ts";
 import { enqueueAnalysis } from "../jobs/queue.ts";
 import { parseFile } from "../parse.ts";
 import { findSessionByHash, insertSession } from "../storage/sessions.ts";
@@ -107,7 +107,7 @@ export async function checkFile(
     ctx.registry.formats(),
     file.name,
     file.bytes,
-    DEFAULT_SETTINGS,
+    ctx.settings,
     new AbortController().signal,
     (d) => diagnostics.push(d),
   );

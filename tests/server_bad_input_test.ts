@@ -90,6 +90,35 @@ for (const { dialect, ignore } of DIALECTS) {
         await expectError(await upload(base, [{ name: "huge.csv", bytes: huge }]), 413, "request_too_large");
       });
 
+      await t.step("plugin routes, even public ones, refuse bodies over the request limit", async () => {
+        // The sharing plugin's public comparison upload: refused before its handler reads anything.
+        const url = `${base}/api/plugins/sharing/shared/no-such-token/compare`;
+        const form = new FormData();
+        form.append("file", new Blob([new Uint8Array(10 * 1024 * 1024)]), "huge.csv");
+        await expectError(await fetch(url, { method: "POST", body: form }), 413, "request_too_large");
+        // Streamed without a length, so only counting the bytes can stop it.
+        const chunk = new Uint8Array(1024 * 1024);
+        let sent = 0;
+        const stream = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (sent++ < 12) controller.enqueue(chunk);
+            else controller.close();
+          },
+        });
+        const streamed = await fetch(url, {
+          method: "POST",
+          body: stream,
+          headers: { "content-type": "multipart/form-data; boundary=x" },
+        });
+        await expectError(streamed, 413, "request_too_large");
+        const json = await fetch(`${base}/api/plugins/sharing/links`, {
+          method: "POST",
+          body: `{"pad":"${"x".repeat(10 * 1024 * 1024)}"}`,
+          headers: { "content-type": "application/json" },
+        });
+        await expectError(json, 413, "request_too_large");
+      });
+
       await t.step("one bad file in a multi-file upload stores none of them", async () => {
         const error = await expectError(
           await upload(base, [{ name: "good.csv", bytes: demo }, {

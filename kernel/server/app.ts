@@ -54,15 +54,16 @@ export function createApp(ctx: ServerContext): WorkbenchApp {
     await next();
   });
   app.use(compress());
+  // Every API request, core or plugin, public or not: a body is read whole, so it is bounded before that.
   app.use(
-    "/api/sessions/upload",
+    "/api/*",
     bodyLimit({
       maxSize: ctx.config.maxRequestBytes,
       onError: (c) =>
         c.json(
           errorBody(
             "request_too_large",
-            `The upload is larger than ${
+            `The request is larger than ${
               (ctx.config.maxRequestBytes / 1024 / 1024).toFixed(1)
             } MB; send fewer or smaller files per request`,
           ),

@@ -41,7 +41,7 @@ export interface ServerConfig {
   database: DatabaseLocation;
   /** Largest accepted file, bytes. */
   maxFileBytes: number;
-  /** Largest accepted upload request, bytes. */
+  /** Largest accepted request body on any API route (core or plugin), bytes. */
   maxRequestBytes: number;
   /** Import the demo session into a new, empty database. */
   importDemo: boolean;

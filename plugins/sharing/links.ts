@@ -9,11 +9,6 @@
  */
 
 import { type AppSession, type PluginStore, RouteError } from "../../sdk/mod.ts";
-
-/** Days a link lasts when the sharer does not say. */
-export const DEFAULT_EXPIRY_DAYS = 7;
-/** Longest a link may last, days. */
-export const MAX_EXPIRY_DAYS = 90;
 const DAY_MS = 86_400_000;
 const COLLECTION = "links";
 

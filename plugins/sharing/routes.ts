@@ -30,16 +30,8 @@ import {
 } from "../../sdk/mod.ts";
 import type { ArtifactReader } from "../../sdk/mod.ts";
 import { compareBestLaps, type DriverLaps } from "./comparison.ts";
-import {
-  createLink,
-  DEFAULT_EXPIRY_DAYS,
-  linksOf,
-  type LinkStatus,
-  MAX_EXPIRY_DAYS,
-  revokeLink,
-  type ShareLink,
-  usableLink,
-} from "./links.ts";
+import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from "./expiry.ts";
+import { createLink, linksOf, type LinkStatus, revokeLink, type ShareLink, usableLink } from "./links.ts";
 import { sharedSessionView } from "./shared_session.ts";
 
 /** The id of the public page showing a shared session (see `mod.ts`). */

@@ -1,6 +1,6 @@
 /**
  * The Share card on the dashboard: create a read-only link to the open
- * session lasting 1–90 days, copy it, and see every link to the session with
+ * session lasting from a day up to `MAX_EXPIRY_DAYS`, copy it, and see every link to the session with
  * its state (active, expired, revoked); an active link can be revoked, after
  * a confirmation.
  *
@@ -14,10 +14,7 @@ import { showActionError, showRequest, useAction, useRequest } from "../../sdk/v
 import { ConfirmButton } from "../../sdk/view_confirm.ts";
 import { CopyButton } from "../../sdk/view_copy.ts";
 import { definePanel } from "../../sdk/views.ts";
-
-/** Days a new link lasts unless the driver changes it, and the range the server accepts. */
-const DEFAULT_DAYS = 7;
-const MAX_DAYS = 90;
+import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from "./expiry.ts";
 
 /** A share link as `GET /links` returns it. */
 interface LinkJson {
@@ -49,12 +46,12 @@ export default definePanel({
       () => api<LinkJson[]>(`/links?session_id=${encodeURIComponent(sessionId)}`),
       [sessionId],
     );
-    const [days, setDays] = hooks.useState(String(DEFAULT_DAYS));
+    const [days, setDays] = hooks.useState(String(DEFAULT_EXPIRY_DAYS));
     const [created, setCreated] = hooks.useState<LinkJson | null>(null);
     const create = useAction(hooks);
     const revoke = useAction(hooks);
     const dayCount = Number(days);
-    const validDays = Number.isInteger(dayCount) && dayCount >= 1 && dayCount <= MAX_DAYS;
+    const validDays = Number.isInteger(dayCount) && dayCount >= 1 && dayCount <= MAX_EXPIRY_DAYS;
 
     const submit = (e: Event) => {
       e.preventDefault();
@@ -78,7 +75,7 @@ export default definePanel({
     return html`<div class="share-panel">
       <form class="form-row" onSubmit=${submit} aria-label="Create a share link">
         <label for="share-days">Link lasts</label>
-        <input id="share-days" type="number" inputmode="numeric" min="1" max=${MAX_DAYS} step="1" required
+        <input id="share-days" type="number" inputmode="numeric" min="1" max=${MAX_EXPIRY_DAYS} step="1" required
           style="width:5.5em" value=${days} aria-invalid=${!validDays}
           aria-describedby="share-days-help" onInput=${(e: Event) =>
       setDays((e.currentTarget as HTMLInputElement).value)} />
@@ -90,7 +87,7 @@ export default definePanel({
       <p id="share-days-help" class=${validDays ? "muted small" : "inline-error"}>${
       validDays
         ? "The link stops working when it expires or when you revoke it."
-        : `Choose a whole number of days from 1 to ${MAX_DAYS}.`
+        : `Choose a whole number of days from 1 to ${MAX_EXPIRY_DAYS}.`
     }</p>
       ${showActionError(html, create)}
       ${

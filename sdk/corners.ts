@@ -68,10 +68,11 @@ export interface CornerKpi {
   /** Time from entry to exit, s. */
   timeInCornerS: number;
   /**
-   * KPIs the lap's data cannot give because the logger has no samples where
-   * they would be read (a GPS gap the resampler bridged with a straight
-   * line): brake point and throttle commit are then null, and a listed
-   * minimum speed is the bridge's value. Absent when everything was measured.
+   * KPIs the lap's data cannot give because the logger measured no speed
+   * where they would be read (a dropout the resampler bridged with a
+   * straight line; rows dropped for poor GPS keep their speed): brake point
+   * and throttle commit are then null, and a listed minimum speed is the
+   * bridge's value. Absent when everything was measured.
    */
   unmeasured?: UnmeasuredKpi[];
 }

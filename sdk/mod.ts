@@ -33,6 +33,7 @@ export * from "./lap_tags.ts";
 export * from "./gps_quality.ts";
 export * from "./lap_sets.ts";
 export * from "./grid.ts";
+export * from "./sorted_search.ts";
 export * from "./stats.ts";
 export * from "./lap_alignment.ts";
 export * from "./line_offsets.ts";

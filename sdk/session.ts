@@ -89,4 +89,59 @@ export interface DroppedSpan {
   rows: number;
   /** `"accuracy"` (worse than the filter allows), `"satellites"` (too few), or `"dropout"` (no samples at all). */
   reason: "accuracy" | "satellites" | "dropout";
+  /**
+   * The dropped samples' times (s, on the session's axis) and ground speeds
+   * (m/s), for a stretch dropped for its position fix: Doppler speed does not
+   * depend on the fix, so distance and speed are still read from them
+   * ({@linkcode droppedSpeedSamples}). Absent for a dropout and for rows
+   * without a finite speed.
+   */
+  speedSamples?: SpeedSamples;
+}
+
+/** Ground-speed samples: times (s) and speeds (m/s), the same length, times ascending. */
+export interface SpeedSamples {
+  /** Sample times, s on the session's `timeS` axis. */
+  timeS: Float64Array;
+  /** Ground speed at each time, m/s. */
+  speedMps: Float64Array;
+}
+
+/**
+ * The speed samples of every stretch dropped for its position fix, merged
+ * in time order (empty when there are none).
+ */
+export function droppedSpeedSamples(session: Pick<Session, "droppedSpans">): SpeedSamples {
+  const spans = (session.droppedSpans ?? []).flatMap((s) => s.speedSamples ? [s.speedSamples] : []);
+  const n = spans.reduce((sum, s) => sum + s.timeS.length, 0);
+  const merged = { timeS: new Float64Array(n), speedMps: new Float64Array(n) };
+  let at = 0;
+  for (const s of spans.sort((a, b) => a.timeS[0] - b.timeS[0])) {
+    merged.timeS.set(s.timeS, at);
+    merged.speedMps.set(s.speedMps, at);
+    at += s.timeS.length;
+  }
+  return merged;
+}
+
+/**
+ * Every speed the session measured, in time order: its rows and the speed
+ * samples of rows dropped for their position fix (the rows' own arrays
+ * when there are none). Distance driven is this integrated over time.
+ */
+export function measuredSpeed(session: Pick<Session, "channels" | "droppedSpans">): SpeedSamples {
+  const rows = { timeS: session.channels.timeS, speedMps: session.channels.speedMps };
+  const dropped = droppedSpeedSamples(session);
+  if (dropped.timeS.length === 0) return rows;
+  const n = rows.timeS.length + dropped.timeS.length;
+  const merged = { timeS: new Float64Array(n), speedMps: new Float64Array(n) };
+  let i = 0, j = 0;
+  for (let k = 0; k < n; k++) {
+    const fromRows = j >= dropped.timeS.length ||
+      (i < rows.timeS.length && rows.timeS[i] <= dropped.timeS[j]);
+    const [source, at] = fromRows ? [rows, i++] : [dropped, j++];
+    merged.timeS[k] = source.timeS[at];
+    merged.speedMps[k] = source.speedMps[at];
+  }
+  return merged;
 }

@@ -9,7 +9,7 @@
 
 import { DataError } from "./errors.ts";
 import type { ParseContext } from "./format.ts";
-import type { Channels, DroppedSpan, LapMarker, Session } from "./session.ts";
+import type { Channels, DroppedSpan, LapMarker, Session, SpeedSamples } from "./session.ts";
 
 /** Raw columns as a format read them, before cleaning. */
 export interface RawSession {
@@ -45,7 +45,9 @@ const GAP_FACTOR = 5;
  * - a pause of more than 5 sample periods (≥ 1 s) is reported as `gps_dropout`
  *   at the first line after it;
  * - samples failing the GPS quality filter (`ctx.settings.gps`) are dropped,
- *   one `gps_quality` warning per contiguous stretch;
+ *   one `gps_quality` warning per contiguous stretch; their ground speeds
+ *   are kept with the stretch (`speedSamples`), since Doppler speed does not
+ *   depend on the position fix;
  * - both kinds of stretch are listed in the session's `droppedSpans`;
  * - throws {@linkcode DataError} when no usable row is left.
  *
@@ -121,8 +123,18 @@ export function buildSession(raw: RawSession, ctx: ParseContext): Session {
     metadata: raw.metadata,
     droppedSpans: dropped
       .sort((a, b) => a.startS - b.startS)
-      .map((span) => ({ ...span, startS: span.startS - t0, endS: span.endS - t0 })),
+      .map((span) => ({
+        ...span,
+        startS: span.startS - t0,
+        endS: span.endS - t0,
+        ...(span.speedSamples ? { speedSamples: shifted(span.speedSamples, t0) } : {}),
+      })),
   };
+}
+
+/** `samples` with their times moved `t0` earlier. */
+function shifted(samples: SpeedSamples, t0: number): SpeedSamples {
+  return { timeS: samples.timeS.map((t) => t - t0), speedMps: samples.speedMps };
 }
 
 /** The stretches of kept rows, as `[start, end)` pairs of row indexes, in order. */
@@ -171,7 +183,7 @@ function filterGpsQuality(
   ctx: ParseContext,
   dropped: DroppedSpan[],
 ): void {
-  const { accuracyM, satellites, timeS } = raw.channels;
+  const { accuracyM, satellites, timeS, speedMps } = raw.channels;
   const { maxAccuracyM, minSatellites } = ctx.settings.gps;
   if (!accuracyM && !satellites) return;
   let spanStart = -1;
@@ -179,9 +191,22 @@ function filterGpsQuality(
   let spanReason = "";
   let spanKind: DroppedSpan["reason"] = "accuracy";
   let spanRows = 0;
+  let speedRows: number[] = [];
   const close = (end: number) => {
     if (spanStart < 0) return;
-    dropped.push({ startS: timeS[spanStart], endS: timeS[end], rows: spanRows, reason: spanKind });
+    const span: DroppedSpan = {
+      startS: timeS[spanStart],
+      endS: timeS[end],
+      rows: spanRows,
+      reason: spanKind,
+    };
+    if (speedRows.length > 0) {
+      span.speedSamples = {
+        timeS: Float64Array.from(speedRows, (i) => timeS[i]),
+        speedMps: Float64Array.from(speedRows, (i) => speedMps[i]),
+      };
+    }
+    dropped.push(span);
     ctx.report({
       severity: "warning",
       code: "gps_quality",
@@ -189,7 +214,7 @@ function filterGpsQuality(
       line: raw.lines[spanStart],
       message: `lines ${raw.lines[spanStart]}–${raw.lines[end]} (${
         (timeS[end] - timeS[spanStart]).toFixed(2)
-      } s): ${spanReason}; samples not used`,
+      } s): ${spanReason}; ${span.speedSamples ? "positions not used (speed kept)" : "samples not used"}`,
     });
     spanStart = -1;
   };
@@ -207,11 +232,13 @@ function filterGpsQuality(
         spanStart = i;
         spanKind = kind;
         spanRows = 0;
+        speedRows = [];
         spanReason = kind === "accuracy"
           ? `GPS accuracy worse than ${maxAccuracyM} m`
           : `fewer than ${minSatellites} satellites`;
       }
       spanRows++;
+      if (Number.isFinite(speedMps[i]) && speedMps[i] >= 0) speedRows.push(i);
       keep[i] = 0;
       lastBad = i;
     } else if (spanStart >= 0) close(lastBad);

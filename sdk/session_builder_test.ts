@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type { DiagnosticInput } from "./diagnostics.ts";
 import { DataError } from "./errors.ts";
 import { buildSession, type RawSession } from "./session_builder.ts";
+import { droppedSpeedSamples } from "./session.ts";
 import { DEFAULT_SETTINGS } from "./settings.ts";
 
 function raw(timeS: number[], accuracyM: number[] = timeS.map(() => 1)): RawSession {
@@ -92,13 +93,20 @@ Deno.test("dropped stretches are listed with their cause, on the session's time 
     1,
   ]);
   const { session } = build(input);
-  const spans = session.droppedSpans!.map((s) => ({
+  const round = (t: number) => Math.round(t * 1e9) / 1e9;
+  const spans = session.droppedSpans!.map(({ speedSamples: _, ...s }) => ({
     ...s,
-    startS: Math.round(s.startS * 1e9) / 1e9,
-    endS: Math.round(s.endS * 1e9) / 1e9,
+    startS: round(s.startS),
+    endS: round(s.endS),
   }));
   assert.deepEqual(spans, [
     { startS: 0.3, endS: 0.4, rows: 2, reason: "accuracy" },
     { startS: 0.7, endS: 2.7, rows: 0, reason: "dropout" },
   ]);
+  // The poor-accuracy rows keep their speed (the test's speed is the row index); a dropout has none.
+  const [poor, dropout] = session.droppedSpans!;
+  assert.deepEqual([...poor.speedSamples!.timeS].map(round), [0.3, 0.4]);
+  assert.deepEqual([...poor.speedSamples!.speedMps], [3, 4]);
+  assert.equal(dropout.speedSamples, undefined);
+  assert.deepEqual([...droppedSpeedSamples(session).speedMps], [3, 4]);
 });

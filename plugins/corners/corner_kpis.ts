@@ -13,8 +13,8 @@
  * - the minimum's place is where the hold at the minimum starts (see
  *   `speed_minimum.ts`), so a brake point is never measured back from a
  *   point already on the throttle;
- * - a KPI that would be read across samples the logger does not have (a
- *   GPS gap bridged by a straight line) is reported unmeasured instead of
+ * - a KPI that would be read where the logger measured no speed (a
+ *   dropout bridged by a straight line) is reported unmeasured instead of
  *   guessed from the bridge.
  *
  * @module

@@ -1,13 +1,16 @@
 /**
- * Where a lap's grid holds no measurement: the stretches the resampler
- * bridged with straight lines because the session has no samples there
- * (rows dropped for poor GPS accuracy or too few satellites, dropouts). A
- * pedal event read there would be an artefact of the bridge (a linear
- * speed ramp looks like steady braking), so the KPIs leave it unmeasured.
+ * Where a lap's grid holds no speed measurement: the stretches the
+ * resampler bridged with straight lines because the logger has no samples
+ * there (dropouts). Rows dropped for poor GPS accuracy or too few
+ * satellites still measure speed (their `speedSamples`), so they are not
+ * gaps here. A pedal event read in a gap would be an artefact of the
+ * bridge (a linear speed ramp looks like steady braking), so the KPIs
+ * leave it unmeasured.
  *
  * @module
  */
 
+import { firstAtOrAbove } from "../../sdk/mod.ts";
 import type { LapWindow } from "./lap_window.ts";
 
 /** Samples further apart than this many typical logging periods have a gap between them. */
@@ -15,8 +18,9 @@ const GAP_PERIODS = 3;
 
 /**
  * 1 at every point of `window` that lies strictly inside a gap (longer
- * than `gapS`, see {@linkcode gapThresholdS}) between consecutive samples
- * of the session (`sessionTimeS`, ascending), or null when the window has
+ * than `gapS`, see {@linkcode gapThresholdS}) between consecutive speed
+ * samples (`sessionTimeS`, ascending, on the session's time axis: its
+ * rows, or those of the SDK's `measuredSpeed`), or null when the window has
  * no gap. `lapStartTimeS` is the lap's start crossing on the session's
  * time axis.
  */
@@ -28,14 +32,14 @@ export function bridgedPoints(
 ): Uint8Array | null {
   const lapTime = window.lap.channels.timeS;
   const fromS = lapStartTimeS + lapTime[0], toS = lapStartTimeS + lapTime[lapTime.length - 1];
-  const firstRow = Math.max(1, firstAtOrAfter(sessionTimeS, fromS));
-  const lastRow = Math.min(sessionTimeS.length - 1, firstAtOrAfter(sessionTimeS, toS));
+  const firstRow = Math.max(1, firstAtOrAbove(sessionTimeS, fromS));
+  const lastRow = Math.min(sessionTimeS.length - 1, firstAtOrAbove(sessionTimeS, toS));
   let mask: Uint8Array | null = null;
   for (let row = firstRow; row <= lastRow; row++) {
     if (!(sessionTimeS[row] - sessionTimeS[row - 1] > gapS)) continue;
     mask ??= new Uint8Array(window.lap.points);
     const startS = sessionTimeS[row - 1] - lapStartTimeS, endS = sessionTimeS[row] - lapStartTimeS;
-    for (let i = firstAtOrAfter(lapTime, startS); i < lapTime.length && lapTime[i] < endS; i++) {
+    for (let i = firstAtOrAbove(lapTime, startS); i < lapTime.length && lapTime[i] < endS; i++) {
       if (lapTime[i] > startS) mask[i] = 1;
     }
   }
@@ -62,15 +66,4 @@ export function gapThresholdS(sessionTimeS: Float64Array): number {
   }
   steps.sort((a, b) => a - b);
   return steps.length > 0 ? GAP_PERIODS * steps[steps.length >> 1] : Infinity;
-}
-
-/** Index of the first value >= `t` in an ascending array (its length when none). */
-function firstAtOrAfter(values: Float64Array, t: number): number {
-  let lo = 0, hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { anySet, bridgedPoints, gapThresholdS } from "./data_gaps.ts";
+import { measuredSpeed, type Session } from "../../sdk/mod.ts";
 import { drivenLaps } from "./_test_profile.ts";
 import { lapWindow } from "./lap_window.ts";
 
@@ -25,4 +26,34 @@ Deno.test("the grid points between the samples either side of a gap are marked, 
 Deno.test("a time axis of one sample has no gaps", () => {
   assert.equal(gapThresholdS(Float64Array.of(3)), Infinity);
   assert.equal(anySet(null, 0, 10), false);
+});
+
+Deno.test("rows dropped for their position fix still measure speed: their times fill the gap", () => {
+  // Rows from 12.0 s to 14.0 s failed the GPS filter; their speed samples were kept, a dropout's were not.
+  const all = Array.from({ length: 1001 }, (_, i) => i / 25);
+  const inGap = (t: number) => t > 11.98 && t < 13.98;
+  const session = {
+    channels: {
+      timeS: Float64Array.from(all.filter((t) => !inGap(t))),
+      speedMps: new Float64Array(951).fill(20),
+    },
+    droppedSpans: [
+      { startS: 12, endS: 13.96, rows: 50, reason: "satellites" },
+      { startS: 20, endS: 21, rows: 0, reason: "dropout" },
+    ],
+  } as unknown as Session;
+  session.droppedSpans![0].speedSamples = {
+    timeS: Float64Array.from(all.filter(inGap)),
+    speedMps: new Float64Array(50).fill(25),
+  };
+  const measured = measuredSpeed(session);
+  assert.deepEqual([...measured.timeS], all);
+  assert.deepEqual([...measured.speedMps], all.map((t) => inGap(t) ? 25 : 20));
+  const { gridded } = drivenLaps(() => 25, 1000, 1);
+  const gapS = gapThresholdS(session.channels.timeS);
+  assert.equal(bridgedPoints(lapWindow(gridded, 0, 0), 0, measured.timeS, gapS), null);
+  assert.ok(
+    bridgedPoints(lapWindow(gridded, 0, 0), 0, session.channels.timeS, gapS),
+    "the rows alone have a gap",
+  );
 });

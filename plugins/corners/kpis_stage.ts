@@ -1,7 +1,7 @@
 /**
  * The `corner-kpis` stage: every corner's KPIs on every complete lap
  * (out- and in-laps too when they are complete). It reads the session's
- * time axis to see where the logger has no samples (see `data_gaps.ts`).
+ * time axis to see where the logger measured no speed (see `data_gaps.ts`).
  *
  * @module
  */
@@ -15,6 +15,7 @@ import {
   GRID_STEP_M,
   type LapCornerKpis,
   LapsKey,
+  measuredSpeed,
   type ScratchProvider,
   SessionKey,
 } from "../../sdk/mod.ts";
@@ -49,13 +50,14 @@ export const cornerKpisStage = defineStage({
     const afterM = Math.max(0, ...corners.map((c) => c.exitM + REACH_M - lapM));
     const margin = Math.ceil(Math.max(beforeM, afterM) / stepM);
     const gapS = gapThresholdS(session.channels.timeS);
+    const speedTimes = measuredSpeed(session).timeS;
     const kpis: LapCornerKpis[] = [];
     const unmeasured: string[] = [];
     gridded.laps.forEach((lap, i) => {
       if (!lap.complete) return;
       ctx.signal.throwIfAborted();
       const window = lapWindow(gridded, i, margin, [], (name, points) => windowScratch[name](points));
-      const bridged = bridgedPoints(window, lap.startTimeS, session.channels.timeS, gapS);
+      const bridged = bridgedPoints(window, lap.startTimeS, speedTimes, gapS);
       const lapKpis = lapCornerKpis(corners, window, bridged);
       kpis.push({ lap: lap.number, corners: lapKpis });
       lapKpis.forEach((kpi, k) => {
@@ -68,7 +70,7 @@ export const cornerKpisStage = defineStage({
       ctx.report({
         severity: "info",
         code: "kpi_unmeasured",
-        message: `not measured where GPS samples are missing: ${unmeasured.join("; ")}`,
+        message: `not measured where the logger recorded no speed: ${unmeasured.join("; ")}`,
       });
     }
     return { kpis };

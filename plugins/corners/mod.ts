@@ -30,7 +30,7 @@ import { cornerKpisStage } from "./kpis_stage.ts";
 
 export default definePlugin({
   id: "corners",
-  version: "1.0.0",
+  version: "1.1.0",
   sdk: "^1.0",
   description: "Finds the corners where the driver slows, names them, and measures each one on every lap.",
   stages: [detectCornersStage, cornerKpisStage],

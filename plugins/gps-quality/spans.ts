@@ -24,7 +24,8 @@ export function findBadSpans(session: Session, fixes: FixReport, gps: GpsQuality
       : d.reason === "satellites"
       ? `fewer than ${gps.minSatellites} satellites`
       : "no samples from the logger";
-    spans.push({ startS: d.startS, endS: d.endS, reason: `${what}: ${d.rows} samples not used` });
+    const unused = d.speedSamples ? "positions not used (speed kept)" : "samples not used";
+    spans.push({ startS: d.startS, endS: d.endS, reason: `${what}: ${d.rows} ${unused}` });
   }
   for (const gap of fixes.gaps) {
     spans.push({

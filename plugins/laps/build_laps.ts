@@ -7,7 +7,14 @@
  * @module
  */
 
-import type { Lap, LapKind, Reporter, Session } from "../../sdk/mod.ts";
+import {
+  firstAbove,
+  type Lap,
+  type LapKind,
+  measuredSpeed,
+  type Reporter,
+  type Session,
+} from "../../sdk/mod.ts";
 
 /** Below this speed the car is stopped (pits, grid), m/s. */
 const STOPPED_MPS = 3;
@@ -23,7 +30,9 @@ const MIN_PARTIAL_M = 50;
 /** Builds the laps of a session from its crossing times (s, ascending). */
 export function buildLaps(session: Session, crossings: readonly number[], report: Reporter): Lap[] {
   const { timeS, speedMps } = session.channels;
-  const odometer = cumulativeDistance(timeS, speedMps);
+  // Distance from every measured speed, the rows dropped for poor GPS included.
+  const measured = measuredSpeed(session);
+  const odometer = cumulativeDistance(measured.timeS, measured.speedMps);
   const endTime = timeS[timeS.length - 1];
   const spans: { start: number; end: number; complete: boolean }[] = [];
   crossings.forEach((start, i) => {
@@ -44,12 +53,13 @@ export function buildLaps(session: Session, crossings: readonly number[], report
       startTimeS: span.start,
       endTimeS: span.end,
       timeS: span.complete ? span.end - span.start : null,
-      distanceM: interpolate(timeS, odometer, span.end) - interpolate(timeS, odometer, span.start),
+      distanceM: interpolate(measured.timeS, odometer, span.end) -
+        interpolate(measured.timeS, odometer, span.start),
       complete: span.complete,
       included: false,
       excludedReason: null,
-      startRow: firstRowAfter(timeS, span.start),
-      endRow: span.complete ? firstRowAfter(timeS, span.end) : timeS.length,
+      startRow: firstAbove(timeS, span.start),
+      endRow: span.complete ? firstAbove(timeS, span.end) : timeS.length,
     };
   });
 
@@ -98,20 +108,9 @@ export function cumulativeDistance(timeS: Float64Array, speedMps: Float64Array):
   return out;
 }
 
-/** Index of the first sample strictly after time `t` (binary search). */
-export function firstRowAfter(timeS: Float64Array, t: number): number {
-  let lo = 0, hi = timeS.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (timeS[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Linear interpolation of `values` at time `t`, clamped at the ends. */
 export function interpolate(timeS: Float64Array, values: Float64Array, t: number): number {
-  const i = firstRowAfter(timeS, t);
+  const i = firstAbove(timeS, t);
   if (i <= 0) return values[0];
   if (i >= timeS.length) return values[timeS.length - 1];
   const u = (t - timeS[i - 1]) / (timeS[i] - timeS[i - 1]);
@@ -120,7 +119,7 @@ export function interpolate(timeS: Float64Array, values: Float64Array, t: number
 
 function minSpeed(timeS: Float64Array, speedMps: Float64Array, t0: number, t1: number): number {
   let min = Infinity;
-  for (let i = firstRowAfter(timeS, t0); i < timeS.length && timeS[i] < t1; i++) {
+  for (let i = firstAbove(timeS, t0); i < timeS.length && timeS[i] < t1; i++) {
     if (speedMps[i] < min) min = speedMps[i];
   }
   return min;

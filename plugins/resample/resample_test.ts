@@ -78,3 +78,50 @@ Deno.test("channels computed on first read are listed, stable and behave as plai
   grid.channels.latDeg = replacement;
   assert.equal(grid.channels.latDeg, replacement);
 });
+
+Deno.test("rows dropped for poor GPS still give distance and speed through their Doppler speed", () => {
+  // 20 m/s, then braking at 5 m/s² from t = 2 s; the rows from 1.6 s to 3.4 s fail the GPS filter.
+  // Heading turns steadily through north (at 2 s) inside that stretch.
+  const full = session(100, 0, (i) => (350 + 0.5 * i) % 360);
+  full.channels.speedMps = full.channels.timeS.map((t) => Math.max(5, 20 - 5 * Math.max(0, t - 2)));
+  const kept = (t: number) => t < 1.55 || t > 3.45;
+  const rows = [...full.channels.timeS.keys()].filter((i) => kept(full.channels.timeS[i]));
+  const dropped = [...full.channels.timeS.keys()].filter((i) => !kept(full.channels.timeS[i]));
+  const pick = (column: Float64Array, at: number[]) => Float64Array.from(at, (i) => column[i]);
+  const channels = Object.fromEntries(
+    Object.entries(full.channels).map(([name, column]) => [name, pick(column!, rows)]),
+  ) as Session["channels"];
+  const filtered: Session = {
+    ...full,
+    rows: rows.length,
+    channels,
+    droppedSpans: [{
+      startS: 1.6,
+      endS: 3.4,
+      rows: dropped.length,
+      reason: "satellites",
+      speedSamples: {
+        timeS: pick(full.channels.timeS, dropped),
+        speedMps: pick(full.channels.speedMps, dropped),
+      },
+    }],
+  };
+  // The lap: t = 0.05 s to 9.05 s; rows 1..90 of the full session, and the kept rows in that time.
+  const reference = resampleLap(full, lap(0.05, 9.05, 1, 91));
+  const firstKept = rows.findIndex((i) => i >= 1), lastKept = rows.findIndex((i) => i >= 91);
+  const measured = resampleLap(filtered, lap(0.05, 9.05, firstKept, lastKept));
+  assert.equal(measured.points, reference.points);
+  for (let i = 0; i < reference.points; i++) {
+    assert.ok(
+      Math.abs(measured.channels.speedMps[i] - reference.channels.speedMps[i]) < 1e-9,
+      `speed at ${i}`,
+    );
+    assert.ok(Math.abs(measured.channels.timeS[i] - reference.channels.timeS[i]) < 1e-9, `time at ${i}`);
+    assert.ok(Math.abs(measured.channels.altitudeM[i] - reference.channels.altitudeM[i]) < 1e-9);
+    const turn = Math.abs(measured.channels.headingDeg[i] - reference.channels.headingDeg[i]) % 360;
+    assert.ok(Math.min(turn, 360 - turn) < 1e-6, `heading at ${i}: ${measured.channels.headingDeg[i]}`);
+  }
+  // A straight bridge over the same rows cuts the distance short.
+  const bridged = resampleLap({ ...filtered, droppedSpans: [] }, lap(0.05, 9.05, firstKept, lastKept));
+  assert.ok(bridged.points < reference.points - 1, `${bridged.points} vs ${reference.points} points`);
+});

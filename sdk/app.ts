@@ -150,6 +150,12 @@ export interface AppServices {
   /** A session's stored artifacts (whoever owns it; the plugin checks access). */
   artifacts(sessionId: string): ArtifactReader;
   /**
+   * The driver's own tags of a session's laps (set in the workbench), by lap
+   * number; laps without any are absent. The automatic tags are the
+   * `lap-tags` artifact.
+   */
+  lapTags(sessionId: string): Promise<ReadonlyMap<number, readonly string[]>>;
+  /**
    * Runs the whole analysis pipeline on a file in memory without storing it;
    * throws an error naming the file, line and problem when it cannot be read.
    */
@@ -229,7 +235,8 @@ export interface AnalysisEvent {
 
 /**
  * Called after each finished analysis (e.g. to update leaderboards or award
- * achievements). A hook that throws is logged against its plugin; the
- * analysis and other hooks are unaffected.
+ * achievements), and again when the driver changes the session's lap tags
+ * (read them with `services.lapTags`). A hook that throws is logged against
+ * its plugin; the analysis and other hooks are unaffected.
  */
 export type AnalysisHook = (event: AnalysisEvent) => void | Promise<void>;

@@ -2,7 +2,8 @@
  * The leaderboards plugin on real analyses of the shared sample sessions,
  * through the in-memory workbench (several drivers, each a user of their
  * own): opt-in and opt-out, which laps count (checked against the truth
- * files' lap times), ties, class filters, re-analysis and deleted sessions.
+ * files' lap times), the driver's own lap tags, ties, class filters,
+ * re-analysis and deleted sessions.
  */
 import assert from "node:assert/strict";
 import leaderboards from "../plugins/leaderboards/mod.ts";
@@ -106,6 +107,39 @@ Deno.test({
     const bobRow = (await boards(bob)).lapTime.yours!;
     assert.equal(bobRow.lap, third, `lap ${first} (mistake) and lap ${second} (poor GPS) do not count`);
     assert.ok(Math.abs(bobRow.value - truth8.laps.find((l) => l.number === third)!.time_s!) < LAP_MARGIN_S);
+  },
+});
+
+Deno.test({
+  name: "leaderboards: a lap the driver tags traffic leaves the boards, and returns when the tag is cleared",
+  ignore: !haveSessions(),
+  async fn() {
+    const { bench, optIn, boards } = setUp();
+    const alice = bench.addUser({ id: "alice", name: "Alice" });
+    await optIn(alice, true);
+    await drive(bench, alice, "a1", "barber-8laps.csv", "2026-06-14T14:05:00Z");
+    const truth = await readTruth("barber-8laps.csv");
+    const trueTime = (n: number) => truth.laps.find((l) => l.number === n)!.time_s!;
+    const best = (await boards(alice)).lapTime.yours!;
+    assert.ok(Math.abs(best.value - trueTime(best.lap)) < LAP_MARGIN_S);
+
+    bench.setLapTags("a1", best.lap, ["traffic", "cold-tires"]);
+    await bench.analysed(leaderboards, "a1");
+    const tagged = await boards(alice);
+    const next = tagged.lapTime.yours!;
+    assert.notEqual(next.lap, best.lap);
+    assert.ok(next.value > best.value && Math.abs(next.value - trueTime(next.lap)) < LAP_MARGIN_S);
+    assert.deepEqual(
+      tagged.you.excludedLaps.find((x) => x.lap === best.lap),
+      { sessionId: "a1", lap: best.lap, reason: "you tagged it traffic" },
+    );
+    for (const c of tagged.corners) {
+      for (const row of [...c.minSpeed.rows, ...c.cornerTime.rows]) assert.notEqual(row.lap, best.lap, c.key);
+    }
+
+    bench.setLapTags("a1", best.lap, ["cold-tires"]);
+    await bench.analysed(leaderboards, "a1");
+    assert.deepEqual((await boards(alice)).lapTime.yours, best, "a condition tag alone keeps the lap on");
   },
 });
 

@@ -1,7 +1,8 @@
 /**
  * The leaderboards and Wrapped plugins on the real server, on SQLite and
  * PostgreSQL: opting in enters the sessions already analysed, the analysis
- * hook enters later ones, deleting a session through the API takes its
+ * hook enters later ones, a lap the driver tags `traffic` leaves the boards
+ * when the tag is saved, deleting a session through the API takes its
  * entries off the boards, Wrapped counts the stored sessions, and bad
  * requests get clear 4xx answers.
  */
@@ -71,6 +72,19 @@ for (const { dialect, ignore } of DIALECTS) {
       await deleted.body?.cancel();
       const after = await getJson<BoardsJson>(`${base}${LB}/tracks/${BARBER}`);
       assert.deepEqual(after.lap_time.yours, first.lap_time.yours, "back to the remaining session's best");
+
+      // The driver's own tag takes the lap off as soon as the PUT answers; clearing it brings it back.
+      const bestLap = first.lap_time.yours!.lap;
+      const tagUrl = `${base}/api/sessions/${faults}/laps/${bestLap}/tags`;
+      assert.equal((await putJson(tagUrl, ["traffic"])).status, 200);
+      const tagged = await getJson<BoardsJson>(`${base}${LB}/tracks/${BARBER}`);
+      assert.notEqual(tagged.lap_time.yours?.lap, bestLap);
+      assert.ok(tagged.lap_time.yours!.value > first.lap_time.yours!.value);
+      assert.equal((await putJson(tagUrl, [])).status, 200);
+      assert.deepEqual(
+        (await getJson<BoardsJson>(`${base}${LB}/tracks/${BARBER}`)).lap_time.yours,
+        first.lap_time.yours,
+      );
 
       const year = await getJson<{ sessions: number; tracks: { slug: string }[] }>(
         `${base}/api/plugins/wrapped/2026`,

@@ -20,6 +20,7 @@ import type {
 import type { Registry } from "../registry.ts";
 import type { Storage } from "../storage/database.ts";
 import { getAccountUser } from "../storage/accounts.ts";
+import { readLapTags } from "../storage/lap_tags.ts";
 import { pluginStore } from "../storage/plugin_records.ts";
 import type { SessionRow } from "../storage/schema.ts";
 import { analyzeInMemory } from "../transient_analysis.ts";
@@ -99,6 +100,7 @@ export function createAppServices(deps: AppServicesDeps, pluginId: string): AppS
         },
       };
     },
+    lapTags: (sessionId) => readLapTags(db, sessionId),
     analyzeFile: (fileName, bytes) => analyzeInMemory(deps.registry, fileName, bytes, deps.settings),
   };
 }

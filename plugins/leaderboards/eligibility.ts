@@ -8,7 +8,11 @@
  *    `off-track`, `traffic-suspect`, `cool-down` or `poor-gps`);
  * 3. the session's GPS quality is at least {@linkcode MIN_GPS_SCORE}
  *    (grade C or better), and
- * 4. the lap does not overlap any stretch the GPS-quality stage marked poor.
+ * 4. the lap does not overlap any stretch the GPS-quality stage marked poor;
+ * 5. the driver did not tag it themselves as not representative
+ *    ({@linkcode DISQUALIFYING_USER_TAGS}: traffic, off-line, experimental,
+ *    or one of the automatic tags above). Tags about conditions (rain,
+ *    cold tyres) and free-form ones do not keep a lap off.
  *
  * Rules 2 and 4 overlap on purpose: the leaderboard reads the GPS-quality
  * artifact itself rather than trusting that the tagger saw every poor
@@ -18,6 +22,18 @@
  */
 
 import { analysisLaps, type GpsQuality, type Lap, type LapTagging } from "../../sdk/mod.ts";
+
+/** Tags a driver may set on a lap that keep it off the boards (compared case-insensitively). */
+export const DISQUALIFYING_USER_TAGS: readonly string[] = [
+  "traffic",
+  "off-line",
+  "experimental",
+  "mistake",
+  "off-track",
+  "traffic-suspect",
+  "cool-down",
+  "poor-gps",
+];
 
 /** Lowest GPS quality score (0..100) of a session whose laps may count: grade C. */
 export const MIN_GPS_SCORE = 60;
@@ -49,6 +65,7 @@ export function eligibleLaps(
   laps: readonly Lap[],
   tagging: readonly LapTagging[] | undefined,
   gps: GpsQuality | undefined,
+  userTags: ReadonlyMap<number, readonly string[]> = new Map(),
 ): Eligibility {
   const timed = new Set(analysisLaps(laps).map((lap) => lap.number));
   const tags = new Map((tagging ?? []).map((t) => [t.lap, t.tags as readonly string[]]));
@@ -62,6 +79,9 @@ export function eligibleLaps(
   for (const lap of laps) {
     const lapTags = tags.get(lap.number);
     const badSpan = gps?.badSpans.find((span) => span.startS < lap.endTimeS && span.endS > lap.startTimeS);
+    const ownTags = (userTags.get(lap.number) ?? []).filter((t) =>
+      DISQUALIFYING_USER_TAGS.includes(t.toLowerCase())
+    );
     const reason = !timed.has(lap.number)
       ? lapReason(lap)
       : lapTags === undefined
@@ -71,6 +91,8 @@ export function eligibleLaps(
       : gpsTooPoor ??
         (badSpan
           ? `poor GPS from ${badSpan.startS.toFixed(1)} s to ${badSpan.endS.toFixed(1)} s (${badSpan.reason})`
+          : ownTags.length > 0
+          ? `you tagged it ${ownTags.join(", ")}`
           : null);
     if (reason === null) counted.push(lap);
     else excluded.push({ lap: lap.number, reason });

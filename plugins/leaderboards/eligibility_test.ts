@@ -68,3 +68,19 @@ Deno.test("a session below GPS grade C, or without GPS or tag assessment, counts
   assert.deepEqual(eligibleLaps(laps, clean, undefined).counted, []);
   assert.match(eligibleLaps(laps, undefined, gps(95)).excluded[0].reason, /not tagged/);
 });
+
+Deno.test("a lap the driver tagged traffic, off-line or experimental is kept off; condition tags are not", () => {
+  const laps = [lap(2), lap(3), lap(4), lap(5)];
+  const clean = laps.map((l) => tagged(l.number, "clean"));
+  const own = new Map<number, readonly string[]>([
+    [2, ["Traffic"]],
+    [3, ["rain", "cold-tires"]],
+    [4, ["new pads", "off-line"]],
+  ]);
+  const { counted, excluded } = eligibleLaps(laps, clean, gps(95), own);
+  assert.deepEqual(counted.map((l) => l.number), [3, 5]);
+  assert.deepEqual(excluded, [
+    { lap: 2, reason: "you tagged it Traffic" },
+    { lap: 4, reason: "you tagged it off-line" },
+  ]);
+});

@@ -85,10 +85,11 @@ export function betterMark(a: Mark | null, b: Mark | null, lower: boolean): Mark
   return a.drivenAt <= b.drivenAt ? a : b;
 }
 
-/** Builds a session's entry from its artifacts; null when it was not matched to a known circuit. */
+/** Builds a session's entry from its artifacts and the driver's own lap tags; null when it was not matched to a known circuit. */
 export async function sessionEntry(
   session: AppSession,
   artifacts: ArtifactReader,
+  userTags: ReadonlyMap<number, readonly string[]>,
 ): Promise<SessionEntry | null> {
   const [match, laps, tagging, gps, corners, kpis, distanceLaps] = await Promise.all([
     artifacts.get(TrackKey),
@@ -100,7 +101,7 @@ export async function sessionEntry(
     artifacts.get(DistanceLapsKey),
   ]);
   if (!match || session.trackSlug === null) return null;
-  const { counted, excluded } = eligibleLaps(laps ?? [], tagging, gps);
+  const { counted, excluded } = eligibleLaps(laps ?? [], tagging, gps, userTags);
   const startedAt = sessionDrivenAt(session);
   const mark = (lap: number, startTimeS: number, value: number, step: number): Mark => ({
     value: rounded(value, step),

@@ -37,7 +37,7 @@ export async function refreshEntry(
   session: AppSession,
   artifacts: ArtifactReader,
 ): Promise<SessionEntry | null> {
-  const entry = await sessionEntry(session, artifacts);
+  const entry = await sessionEntry(session, artifacts, await services.lapTags(session.id));
   if (entry === null) {
     await services.store.delete(ENTRIES, session.id);
     return null;

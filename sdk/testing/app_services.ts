@@ -65,6 +65,8 @@ export interface TestWorkbench {
   addEquipment(profile: AppEquipment): AppEquipment;
   /** What `analyzeFile(fileName, …)` returns from now on. */
   setAnalysis(fileName: string, analysis: TestAnalysis): void;
+  /** Sets the driver's own tags of one lap (`[]` clears them), as `lapTags` returns them. */
+  setLapTags(sessionId: string, lap: number, tags: readonly string[]): void;
   /** An app route request for `pluginId` with defaults: no user, no parameters, no body. */
   request(pluginId: string, fields?: Partial<Omit<AppRequest, "services">>): AppRequest;
   /** Calls the plugin's `onAnalysis` for a session, as the server does after an analysis. */
@@ -82,6 +84,7 @@ export function createTestWorkbench(): TestWorkbench {
   const artifacts = new Map<string, Map<string, unknown>>();
   const equipment = new Map<string, AppEquipment>();
   const analyses = new Map<string, TestAnalysis>();
+  const lapTags = new Map<string, Map<number, readonly string[]>>();
   const records = new Map<string, Map<string, StoredRecord>>();
   let clock = Date.UTC(2026, 0, 1);
   let sequence = 0;
@@ -139,6 +142,7 @@ export function createTestWorkbench(): TestWorkbench {
         ),
       equipment: (id) => Promise.resolve(equipment.get(id)),
       artifacts: (sessionId) => ({ get: (key) => readerOf(artifacts.get(sessionId)).get(key) }),
+      lapTags: (sessionId) => Promise.resolve(new Map(lapTags.get(sessionId))),
       analyzeFile(fileName): Promise<TransientAnalysis> {
         const analysis = analyses.get(fileName);
         if (!analysis) return Promise.reject(new Error(`${fileName} cannot be read: no usable data`));
@@ -176,6 +180,7 @@ export function createTestWorkbench(): TestWorkbench {
     deleteSession(id) {
       sessions.delete(id);
       artifacts.delete(id);
+      lapTags.delete(id);
     },
     addEquipment(profile) {
       equipment.set(profile.id, profile);
@@ -183,6 +188,12 @@ export function createTestWorkbench(): TestWorkbench {
     },
     setAnalysis(fileName, analysis) {
       analyses.set(fileName, analysis);
+    },
+    setLapTags(sessionId, lap, tags) {
+      const laps = lapTags.get(sessionId) ?? new Map<number, readonly string[]>();
+      if (tags.length > 0) laps.set(lap, [...tags]);
+      else laps.delete(lap);
+      lapTags.set(sessionId, laps);
     },
     request(pluginId, fields = {}) {
       return { user: null, params: {}, query: {}, body: undefined, ...fields, services: services(pluginId) };

@@ -1,12 +1,17 @@
 /**
  * The user's own lap tags: `GET` and `PUT /api/sessions/{id}/laps/{lap}/tags`
  * (the body is a JSON array of strings, as in the original). Automatic tags
- * come from the `lap-tags` artifact and are returned beside them.
+ * come from the `lap-tags` artifact and are returned beside them. A change
+ * runs the plugins' analysis hooks for the session again (they may read the
+ * driver's tags, e.g. to leave a lap the driver tagged `traffic` off the
+ * leaderboards).
  *
  * @module
  */
 
+import { runAnalysisHooks } from "../../jobs/analysis_hooks.ts";
 import { readLapTags, writeLapTags } from "../../storage/lap_tags.ts";
+import { createAppServices } from "../app_services.ts";
 import type { SessionRow } from "../../storage/schema.ts";
 import { requireSession, type ServerContext } from "../context.ts";
 import { ApiError } from "../errors.ts";
@@ -62,6 +67,10 @@ export function lapTagRoutes(ctx: ServerContext): AnyApiRoute[] {
         const lap = requireLap(session, params.lap);
         const tags = body as string[];
         await writeLapTags(db, session.id, params.lap, tags);
+        // Plugins that read the driver's tags (the leaderboards) see the change before the response.
+        if (session.status === "ready") {
+          await runAnalysisHooks(ctx.registry, (pluginId) => createAppServices(ctx, pluginId), session.id);
+        }
         return { lap: params.lap, tags, auto_tags: lap.tags };
       },
     }),

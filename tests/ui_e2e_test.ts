@@ -256,6 +256,45 @@ Deno.test({
         assert.ok(Math.abs(total - (other.time_s! - reference.time_s!)) < 0.05, composed.caption);
       });
 
+      await t.step(
+        "the driver tags the reference lap; the tags are stored and shown after a reload",
+        async () => {
+          const ref = Number(await page.locator(".pill.ref").getAttribute("data-lap"));
+          await page.click(".lap-tags summary");
+          await page.check('.lap-tags-form input[value="traffic"]');
+          await page.fill("#lap-tag-other", "new pads");
+          await page.click('.lap-tags-form button[type="submit"]');
+          await page.waitForSelector('.lap-tags-form [role="status"]');
+          const picker = (await page.locator(".lap-picker").boundingBox())!;
+          await page.screenshot({
+            path: join(OUTPUT, "lap-tags-desktop.png"),
+            clip: { x: picker.x, y: picker.y, width: picker.width, height: picker.height + 330 },
+          });
+          const id = new URL(page.url()).searchParams.get("s");
+          const stored = await (await fetch(`${server.url}/api/sessions/${id}/laps/${ref}/tags`)).json();
+          assert.deepEqual(stored.tags, ["traffic", "new pads"]);
+          // A fresh page (this one keeps its upload list for the steps after this one) reads them back.
+          const fresh = await browser.newPage({ viewport: VIEWPORTS.desktop });
+          fresh.on("pageerror", (e) => errors.push(e.message));
+          await fresh.goto(page.url());
+          await waitForView(fresh, "deep-dive");
+          assert.equal(await fresh.locator(".lap-tags summary .badge").textContent(), "2");
+          await fresh.click(".lap-tags summary");
+          assert.ok(await fresh.isChecked('.lap-tags-form input[value="traffic"]'));
+          assert.ok(await fresh.isChecked('.lap-tags-form input[value="new pads"]'));
+          assert.ok(!(await fresh.isChecked('.lap-tags-form input[value="rain"]')));
+          await fresh.close();
+          // Clearing them again leaves the lap as it was for the steps after this one.
+          await page.uncheck('.lap-tags-form input[value="traffic"]');
+          await page.uncheck('.lap-tags-form input[value="new pads"]');
+          await page.click('.lap-tags-form button[type="submit"]');
+          await page.waitForSelector('.lap-tags-form [role="status"]');
+          const cleared = await (await fetch(`${server.url}/api/sessions/${id}/laps/${ref}/tags`)).json();
+          assert.deepEqual(cleared.tags, []);
+          await page.click(".lap-tags summary");
+        },
+      );
+
       await t.step("screenshots of every view, desktop and 390 px wide", async () => {
         for (const [name, viewport] of Object.entries(VIEWPORTS)) {
           const shot = await browser.newPage({ viewport });

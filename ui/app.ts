@@ -276,7 +276,9 @@ export function App({ registry: plugins, account, onSignOut }: AppProps): VNode 
             void loadSession(detail.session.id);
           }} />`}
         ${ready && inputs && view && html`
-          <${LapPicker} laps=${detail.laps} bestLap=${bestLap} selection=${laps} units=${units} />
+          <${LapPicker} sessionId=${detail.session.id} laps=${detail
+            .laps} bestLap=${bestLap} selection=${laps}
+            units=${units} />
           <${ViewHost} key=${`${view.contribution.id}:${detail.session.id}`} view=${view} registry=${registry}
             inputs=${inputs} loadTrackStores=${loadTrackStores} subscribeZoom=${cursor.subscribeZoom} />
         `}

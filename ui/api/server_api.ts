@@ -69,6 +69,21 @@ export async function fetchSession(id: string): Promise<SessionDetail> {
   };
 }
 
+/** The driver's own tags of one lap. */
+export async function fetchLapTags(id: string, lap: number): Promise<string[]> {
+  return (await requestJson<Json>(`${base(id)}/laps/${lap}/tags`)).tags;
+}
+
+/** Replaces the driver's own tags of one lap (`[]` clears them); returns them as stored. */
+export async function saveLapTags(id: string, lap: number, tags: readonly string[]): Promise<string[]> {
+  const body = await requestJson<Json>(`${base(id)}/laps/${lap}/tags`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(tags),
+  });
+  return body.tags;
+}
+
 /** One artifact's value. */
 export function fetchArtifact(id: string, artifactId: string): Promise<unknown> {
   return requestJson(`${base(id)}/artifacts/${encodeURIComponent(artifactId)}`);

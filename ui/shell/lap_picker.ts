@@ -2,6 +2,7 @@
  * The lap picker: a reference lap (the best lap unless chosen) and an
  * optional comparison lap. The pill bar toggles the comparison lap; the
  * select picks the reference. Excluded laps are dimmed, the best is starred.
+ * The driver tags the reference lap in the Tags disclosure beside them.
  *
  * @module
  */
@@ -9,9 +10,12 @@
 import { html } from "htm/preact";
 import type { VNode } from "preact";
 import type { LapSelection, Units, ViewLap } from "../../sdk/views.ts";
+import { LapTagEditor } from "./lap_tag_editor.ts";
 
 /** Properties of {@linkcode LapPicker}. */
 export interface LapPickerProps {
+  /** The open session (for the reference lap's own tags). */
+  sessionId: string;
   /** Laps of the session. */
   laps: readonly ViewLap[];
   /** Best lap number. */
@@ -23,7 +27,7 @@ export interface LapPickerProps {
 }
 
 /** Reference select, comparison pills and a reset button. */
-export function LapPicker({ laps, bestLap, selection, units }: LapPickerProps): VNode {
+export function LapPicker({ sessionId, laps, bestLap, selection, units }: LapPickerProps): VNode {
   const { ref, comp } = selection;
   const timed = laps.filter((l) => l.timeS !== null);
   const pick = (lap: number) => {
@@ -71,6 +75,7 @@ export function LapPicker({ laps, bestLap, selection, units }: LapPickerProps): 
       ${(comp !== null || (bestLap !== null && ref !== bestLap)) &&
         html`<button type="button" class="link" onClick=${() =>
           selection.select(bestLap, null)}>Best lap only</button>`}
+      ${ref !== null && html`<${LapTagEditor} sessionId=${sessionId} lap=${ref} />`}
     </nav>
   `;
 }

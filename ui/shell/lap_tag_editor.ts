@@ -1,0 +1,129 @@
+/**
+ * The driver's own tags of the reference lap, beside the lap picker: the
+ * usual ones as checkboxes (traffic, off-line, experimental, rain, cold
+ * tyres) and any other word, saved with `PUT /api/sessions/{id}/laps/{n}/tags`.
+ * Traffic, off-line and experimental keep the lap off the leaderboards; the
+ * automatic tags stay as they are (they are the pills' tooltips).
+ *
+ * @module
+ */
+
+import { html } from "htm/preact";
+import type { VNode } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { fetchLapTags, saveLapTags } from "../api/server_api.ts";
+
+/** Tags offered as checkboxes, with what each means. */
+const USUAL_TAGS: readonly (readonly [string, string])[] = [
+  ["traffic", "held up by another car"],
+  ["off-line", "off the usual line"],
+  ["experimental", "trying something out"],
+  ["rain", "wet track"],
+  ["cold-tires", "tyres not up to temperature"],
+];
+/** What the server accepts as one tag (the PUT route's pattern). */
+const TAG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 _-]{0,39}$/;
+
+/** Properties of {@linkcode LapTagEditor}. */
+export interface LapTagEditorProps {
+  /** The open session. */
+  sessionId: string;
+  /** The lap whose tags are edited (the reference lap). */
+  lap: number;
+}
+
+type Load = { state: "loading" } | { state: "error"; message: string } | { state: "ready" };
+
+/** A disclosure with the lap's tags, a field for another one and Save. */
+export function LapTagEditor({ sessionId, lap }: LapTagEditorProps): VNode {
+  const [saved, setSaved] = useState<string[]>([]);
+  const [tags, setTags] = useState<string[]>([]);
+  const [other, setOther] = useState("");
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [saving, setSaving] = useState<"idle" | "saving" | "saved" | string>("idle");
+  useEffect(() => {
+    let live = true;
+    setLoad({ state: "loading" });
+    setSaving("idle");
+    fetchLapTags(sessionId, lap).then(
+      (found) => {
+        if (!live) return;
+        setSaved(found);
+        setTags(found);
+        setLoad({ state: "ready" });
+      },
+      (error) => live && setLoad({ state: "error", message: (error as Error).message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [sessionId, lap]);
+
+  const toggle = (tag: string) =>
+    setTags(tags.includes(tag) ? tags.filter((t) => t !== tag) : [...tags, tag]);
+  const otherTag = other.trim();
+  const otherValid = otherTag === "" || TAG_PATTERN.test(otherTag);
+  const wanted = otherTag && otherValid && !tags.includes(otherTag) ? [...tags, otherTag] : tags;
+  const changed = wanted.join("\n") !== saved.join("\n");
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (!otherValid) return;
+    setSaving("saving");
+    try {
+      const stored = await saveLapTags(sessionId, lap, wanted);
+      setSaved(stored);
+      setTags(stored);
+      setOther("");
+      setSaving("saved");
+    } catch (error) {
+      setSaving((error as Error).message);
+    }
+  };
+  // The lap's own other tags stay listed while unticked, until the change is saved.
+  const custom = [...new Set([...saved, ...tags])].filter((t) => !USUAL_TAGS.some(([usual]) => usual === t));
+
+  return html`
+    <details class="lap-tags" data-lap-tags=${lap}>
+      <summary>Tags L${lap}${saved.length > 0
+        ? html`
+          <span class="badge">${saved.length}</span>
+        `
+        : ""}</summary>
+      <form class="lap-tags-form" onSubmit=${save} aria-label=${`Your tags for lap ${lap}`}>
+        ${load.state === "loading" && html`<p class="muted small">Loading…</p>`}
+        ${load.state === "error" && html`<p class="inline-error" role="alert">${load.message}</p>`}
+        ${load.state === "ready" && html`
+          <fieldset>
+            <legend class="small muted">Your tags for lap ${lap}</legend>
+            ${USUAL_TAGS.map(([tag, meaning]) =>
+              html`<label class="check" title=${meaning}>
+                <input type="checkbox" name="tag" value=${tag} checked=${tags.includes(tag)}
+                  onChange=${() => toggle(tag)} /> ${tag}
+              </label>`
+            )}
+            ${custom.map((tag) =>
+              html`<label class="check">
+                <input type="checkbox" name="tag" value=${tag} checked=${tags.includes(tag)}
+                  onChange=${() => toggle(tag)} /> ${tag}
+              </label>`
+            )}
+          </fieldset>
+          <label class="small" for="lap-tag-other">Another tag</label>
+          <input id="lap-tag-other" value=${other} maxLength="40" placeholder="e.g. new pads"
+            aria-invalid=${!otherValid} onInput=${(e: Event) =>
+              setOther((e.currentTarget as HTMLInputElement).value)} />
+          ${!otherValid &&
+            html`<p class="inline-error">Letters, digits, spaces, "-" and "_", starting with a letter or digit.</p>`}
+          <p class="muted small">Traffic, off-line and experimental keep the lap off the leaderboards.</p>
+          <div class="form-row">
+            <button type="submit" class="button primary" disabled=${!changed || !otherValid ||
+              saving === "saving"}>${saving === "saving" ? "Saving…" : "Save"}</button>
+            ${saving === "saved" && !changed && html`<span class="muted small" role="status">Saved</span>`}
+          </div>
+          ${!["idle", "saving", "saved"].includes(saving) &&
+            html`<p class="inline-error" role="alert">Could not save: ${saving}</p>`}
+        `}
+      </form>
+    </details>
+  `;
+}

@@ -99,6 +99,11 @@ export interface DroppedSpan {
   speedSamples?: SpeedSamples;
 }
 
+/** What was left out of a dropped stretch, in words: "positions not used (speed kept)" or "samples not used". */
+export function droppedSpanUse(span: Pick<DroppedSpan, "speedSamples">): string {
+  return span.speedSamples ? "positions not used (speed kept)" : "samples not used";
+}
+
 /** Ground-speed samples: times (s) and speeds (m/s), the same length, times ascending. */
 export interface SpeedSamples {
   /** Sample times, s on the session's `timeS` axis. */

@@ -9,7 +9,14 @@
 
 import { DataError } from "./errors.ts";
 import type { ParseContext } from "./format.ts";
-import type { Channels, DroppedSpan, LapMarker, Session, SpeedSamples } from "./session.ts";
+import {
+  type Channels,
+  type DroppedSpan,
+  droppedSpanUse,
+  type LapMarker,
+  type Session,
+  type SpeedSamples,
+} from "./session.ts";
 
 /** Raw columns as a format read them, before cleaning. */
 export interface RawSession {
@@ -214,7 +221,7 @@ function filterGpsQuality(
       line: raw.lines[spanStart],
       message: `lines ${raw.lines[spanStart]}–${raw.lines[end]} (${
         (timeS[end] - timeS[spanStart]).toFixed(2)
-      } s): ${spanReason}; ${span.speedSamples ? "positions not used (speed kept)" : "samples not used"}`,
+      } s): ${spanReason}; ${droppedSpanUse(span)}`,
     });
     spanStart = -1;
   };

@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { GpsBadSpan, GpsQualitySettings, Session } from "../../sdk/mod.ts";
+import { droppedSpanUse, type GpsBadSpan, type GpsQualitySettings, type Session } from "../../sdk/mod.ts";
 import type { FixReport } from "./fixes.ts";
 
 /** Kept fixes worse than this fraction of the filter's accuracy limit are "near the limit". */
@@ -24,8 +24,7 @@ export function findBadSpans(session: Session, fixes: FixReport, gps: GpsQuality
       : d.reason === "satellites"
       ? `fewer than ${gps.minSatellites} satellites`
       : "no samples from the logger";
-    const unused = d.speedSamples ? "positions not used (speed kept)" : "samples not used";
-    spans.push({ startS: d.startS, endS: d.endS, reason: `${what}: ${d.rows} ${unused}` });
+    spans.push({ startS: d.startS, endS: d.endS, reason: `${what}: ${d.rows} ${droppedSpanUse(d)}` });
   }
   for (const gap of fixes.gaps) {
     spans.push({

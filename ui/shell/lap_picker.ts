@@ -75,7 +75,8 @@ export function LapPicker({ sessionId, laps, bestLap, selection, units }: LapPic
       ${(comp !== null || (bestLap !== null && ref !== bestLap)) &&
         html`<button type="button" class="link" onClick=${() =>
           selection.select(bestLap, null)}>Best lap only</button>`}
-      ${ref !== null && html`<${LapTagEditor} sessionId=${sessionId} lap=${ref} />`}
+      ${ref !== null &&
+        html`<${LapTagEditor} key=${`${sessionId}:${ref}`} sessionId=${sessionId} lap=${ref} />`}
     </nav>
   `;
 }

@@ -10,7 +10,8 @@
 
 import { html } from "htm/preact";
 import type { VNode } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import * as hooks from "preact/hooks";
+import { showActionError, showRequest, useAction, useRequest } from "../../sdk/view_requests.ts";
 import { fetchLapTags, saveLapTags } from "../api/server_api.ts";
 
 /** Tags offered as checkboxes, with what each means. */
@@ -32,32 +33,15 @@ export interface LapTagEditorProps {
   lap: number;
 }
 
-type Load = { state: "loading" } | { state: "error"; message: string } | { state: "ready" };
-
-/** A disclosure with the lap's tags, a field for another one and Save. */
+/** A disclosure with the lap's tags, a field for another one and Save (remount it for another lap). */
 export function LapTagEditor({ sessionId, lap }: LapTagEditorProps): VNode {
-  const [saved, setSaved] = useState<string[]>([]);
-  const [tags, setTags] = useState<string[]>([]);
-  const [other, setOther] = useState("");
-  const [load, setLoad] = useState<Load>({ state: "loading" });
-  const [saving, setSaving] = useState<"idle" | "saving" | "saved" | string>("idle");
-  useEffect(() => {
-    let live = true;
-    setLoad({ state: "loading" });
-    setSaving("idle");
-    fetchLapTags(sessionId, lap).then(
-      (found) => {
-        if (!live) return;
-        setSaved(found);
-        setTags(found);
-        setLoad({ state: "ready" });
-      },
-      (error) => live && setLoad({ state: "error", message: (error as Error).message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [sessionId, lap]);
+  const stored = useRequest(hooks, () => fetchLapTags(sessionId, lap), [sessionId, lap]);
+  const saving = useAction(hooks);
+  const saved = stored.state.status === "ready" ? stored.state.value : [];
+  const [tags, setTags] = hooks.useState<string[]>([]);
+  const [other, setOther] = hooks.useState("");
+  const [savedOnce, setSavedOnce] = hooks.useState(false);
+  hooks.useEffect(() => setTags(saved), [stored.state]);
 
   const toggle = (tag: string) =>
     setTags(tags.includes(tag) ? tags.filter((t) => t !== tag) : [...tags, tag]);
@@ -65,19 +49,15 @@ export function LapTagEditor({ sessionId, lap }: LapTagEditorProps): VNode {
   const otherValid = otherTag === "" || TAG_PATTERN.test(otherTag);
   const wanted = otherTag && otherValid && !tags.includes(otherTag) ? [...tags, otherTag] : tags;
   const changed = wanted.join("\n") !== saved.join("\n");
-  const save = async (e: Event) => {
+  const save = (e: Event) => {
     e.preventDefault();
     if (!otherValid) return;
-    setSaving("saving");
-    try {
-      const stored = await saveLapTags(sessionId, lap, wanted);
-      setSaved(stored);
-      setTags(stored);
+    void saving.run(async () => {
+      await saveLapTags(sessionId, lap, wanted);
       setOther("");
-      setSaving("saved");
-    } catch (error) {
-      setSaving((error as Error).message);
-    }
+      await stored.reload();
+      setSavedOnce(true);
+    });
   };
   // The lap's own other tags stay listed while unticked, until the change is saved.
   const custom = [...new Set([...saved, ...tags])].filter((t) => !USUAL_TAGS.some(([usual]) => usual === t));
@@ -90,39 +70,38 @@ export function LapTagEditor({ sessionId, lap }: LapTagEditorProps): VNode {
         `
         : ""}</summary>
       <form class="lap-tags-form" onSubmit=${save} aria-label=${`Your tags for lap ${lap}`}>
-        ${load.state === "loading" && html`<p class="muted small">Loading…</p>`}
-        ${load.state === "error" && html`<p class="inline-error" role="alert">${load.message}</p>`}
-        ${load.state === "ready" && html`
-          <fieldset>
-            <legend class="small muted">Your tags for lap ${lap}</legend>
-            ${USUAL_TAGS.map(([tag, meaning]) =>
-              html`<label class="check" title=${meaning}>
+        ${showRequest(html, stored, "the lap's tags", () =>
+          html`
+            <fieldset>
+              <legend class="small muted">Your tags for lap ${lap}</legend>
+              ${USUAL_TAGS.map(([tag, meaning]) =>
+                html`<label class="check" title=${meaning}>
                 <input type="checkbox" name="tag" value=${tag} checked=${tags.includes(tag)}
                   onChange=${() => toggle(tag)} /> ${tag}
               </label>`
-            )}
-            ${custom.map((tag) =>
-              html`<label class="check">
+              )}
+              ${custom.map((tag) =>
+                html`<label class="check">
                 <input type="checkbox" name="tag" value=${tag} checked=${tags.includes(tag)}
                   onChange=${() => toggle(tag)} /> ${tag}
               </label>`
-            )}
-          </fieldset>
-          <label class="small" for="lap-tag-other">Another tag</label>
-          <input id="lap-tag-other" value=${other} maxLength="40" placeholder="e.g. new pads"
-            aria-invalid=${!otherValid} onInput=${(e: Event) =>
-              setOther((e.currentTarget as HTMLInputElement).value)} />
-          ${!otherValid &&
-            html`<p class="inline-error">Letters, digits, spaces, "-" and "_", starting with a letter or digit.</p>`}
-          <p class="muted small">Traffic, off-line and experimental keep the lap off the leaderboards.</p>
-          <div class="form-row">
-            <button type="submit" class="button primary" disabled=${!changed || !otherValid ||
-              saving === "saving"}>${saving === "saving" ? "Saving…" : "Save"}</button>
-            ${saving === "saved" && !changed && html`<span class="muted small" role="status">Saved</span>`}
-          </div>
-          ${!["idle", "saving", "saved"].includes(saving) &&
-            html`<p class="inline-error" role="alert">Could not save: ${saving}</p>`}
-        `}
+              )}
+            </fieldset>
+            <label class="small" for="lap-tag-other">Another tag</label>
+            <input id="lap-tag-other" value=${other} maxLength="40" placeholder="e.g. new pads"
+              aria-invalid=${!otherValid} onInput=${(e: Event) =>
+                setOther((e.currentTarget as HTMLInputElement).value)} />
+            ${!otherValid &&
+              html`<p class="inline-error">Letters, digits, spaces, "-" and "_", starting with a letter or digit.</p>`}
+            <p class="muted small">Traffic, off-line and experimental keep the lap off the leaderboards.</p>
+            <div class="form-row">
+              <button type="submit" class="button primary" disabled=${!changed || !otherValid ||
+                saving.pending}>${saving.pending ? "Saving…" : "Save"}</button>
+              ${savedOnce && !changed && !saving.pending &&
+                html`<span class="muted small" role="status">Saved</span>`}
+            </div>
+            ${showActionError(html, saving)}
+          `)}
       </form>
     </details>
   `;

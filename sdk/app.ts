@@ -235,8 +235,8 @@ export interface AnalysisEvent {
 
 /**
  * Called after each finished analysis (e.g. to update leaderboards or award
- * achievements), and again when the driver changes the session's lap tags
- * (read them with `services.lapTags`). A hook that throws is logged against
+ * achievements); a change of the driver's lap tags analyses the session
+ * again, so it is called then too (read them with `services.lapTags`). A hook that throws is logged against
  * its plugin; the analysis and other hooks are unaffected.
  */
 export type AnalysisHook = (event: AnalysisEvent) => void | Promise<void>;

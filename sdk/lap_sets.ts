@@ -8,8 +8,24 @@
 import type { DistanceLap, Lap } from "./laps.ts";
 
 /**
+ * Tags a driver puts on a lap to say it does not show their driving: the
+ * laps stage leaves a lap with any of them (compared case-insensitively)
+ * out of {@linkcode analysisLaps}, so the best lap, gains, consistency,
+ * coaching and leaderboards all ignore it. Other tags (rain, new pads...)
+ * are notes that change nothing.
+ */
+export const EXCLUDING_USER_TAGS: readonly string[] = ["traffic", "off-line", "experimental", "cold-tires"];
+
+/** Why the driver's own tags leave a lap out (`you tagged it traffic`), or null when they do not. */
+export function userExclusion(tags: readonly string[] | undefined): string | null {
+  const excluding = (tags ?? []).filter((t) => EXCLUDING_USER_TAGS.includes(t.toLowerCase()));
+  return excluding.length > 0 ? `you tagged it ${excluding.join(", ")}` : null;
+}
+
+/**
  * Laps the analysis statistics use: complete flying laps not excluded by the
- * laps stage (not cut short, not slower than 1.5 × the median).
+ * laps stage (not cut short, not slower than 1.5 × the median, not tagged
+ * by the driver with one of {@linkcode EXCLUDING_USER_TAGS}).
  */
 export function analysisLaps(laps: readonly Lap[]): Lap[] {
   return laps.filter((lap) => lap.included && lap.complete && lap.timeS !== null);

@@ -24,6 +24,12 @@ export interface RunSettings {
   plugins: Record<string, Record<string, unknown>>;
   /** The car, for the physics-optimal lap; `null` to estimate grip and power from the session. */
   vehicle: Vehicle | null;
+  /**
+   * The driver's own tags of this session's laps, by lap number (`"5"`):
+   * the server passes what the driver saved (see `lap_sets.ts` for the tags
+   * that leave a lap out of the analysis). Laps without tags are absent.
+   */
+  userLapTags: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Settings used when a caller gives none: the original's GPS thresholds (2.0 m, 6 satellites). */
@@ -32,4 +38,5 @@ export const DEFAULT_SETTINGS: RunSettings = Object.freeze({
   gps: Object.freeze({ maxAccuracyM: 2.0, minSatellites: 6 }),
   plugins: Object.freeze({}),
   vehicle: null,
+  userLapTags: Object.freeze({}),
 }) as RunSettings;

@@ -32,6 +32,7 @@ interface Lap {
   complete: boolean;
   tags: string[];
   user_tags: string[];
+  excluded_reason: string | null;
 }
 
 const json = (body: unknown, method = "PUT") => ({
@@ -205,16 +206,37 @@ for (const { dialect, ignore } of DIALECTS) {
         await second.body?.cancel();
       });
 
-      await t.step("lap tags round-trip and sit beside the automatic tags", async () => {
-        const url = `${base}/api/sessions/${id}/laps/3/tags`;
-        const put = await fetch(url, json(["traffic", "cold-tires"]));
-        assert.equal(put.status, 200);
-        assert.deepEqual((await getJson(url)).tags, ["traffic", "cold-tires"]);
-        const lap3 = (await getJson<Lap[]>(`${base}/api/sessions/${id}/laps`)).find((l) => l.number === 3)!;
-        assert.deepEqual(lap3.user_tags, ["traffic", "cold-tires"]);
-        await (await fetch(url, json([]))).body?.cancel();
-        assert.deepEqual((await getJson(url)).tags, []);
-      });
+      await t.step(
+        "lap tags round-trip, sit beside the automatic tags, and re-run the analysis",
+        async () => {
+          const url = `${base}/api/sessions/${id}/laps/3/tags`;
+          const lap3 = async () =>
+            (await getJson<Lap[]>(`${base}/api/sessions/${id}/laps`)).find((l) => l.number === 3)!;
+          const before = await lap3();
+          assert.equal(before.included, true, "precondition: lap 3 counts");
+          const save = async (tags: string[], analysis: string) => {
+            const put = await fetch(url, json(tags));
+            assert.equal(put.status, 200);
+            assert.equal((await put.json()).analysis, analysis);
+            assert.equal((await waitForStatus(base, id)).status, "ready");
+          };
+          await save(["traffic", "cold-tires"], "queued");
+          assert.deepEqual((await getJson(url)).tags, ["traffic", "cold-tires"]);
+          const tagged = await lap3();
+          assert.deepEqual(tagged.user_tags, ["traffic", "cold-tires"]);
+          assert.deepEqual([tagged.included, tagged.excluded_reason], [
+            false,
+            "you tagged it traffic, cold-tires",
+          ]);
+          assert.equal(tagged.time_s, before.time_s);
+          await save(["traffic", "cold-tires"], "unchanged");
+          await save(["rain"], "queued");
+          assert.deepEqual([(await lap3()).included, (await lap3()).user_tags], [true, ["rain"]]);
+          await save([], "queued");
+          assert.deepEqual((await getJson(url)).tags, []);
+          assert.deepEqual({ ...(await lap3()), user_tags: [] }, { ...before, user_tags: [] });
+        },
+      );
 
       await t.step("equipment profiles are created, assigned and removed", async () => {
         const car = {

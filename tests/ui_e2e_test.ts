@@ -257,14 +257,23 @@ Deno.test({
       });
 
       await t.step(
-        "the driver tags the reference lap; the tags are stored and shown after a reload",
+        "the driver tags the reference lap; the analysis leaves it out; the tags are shown after a reload",
         async () => {
           const ref = Number(await page.locator(".pill.ref").getAttribute("data-lap"));
+          const refPill = page.locator(`.pill[data-lap="${ref}"]`);
+          assert.ok(
+            !(await refPill.getAttribute("class"))!.includes("excluded"),
+            "precondition: the lap counts",
+          );
           await page.click(".lap-tags summary");
           await page.check('.lap-tags-form input[value="traffic"]');
           await page.fill("#lap-tag-other", "new pads");
           await page.click('.lap-tags-form button[type="submit"]');
           await page.waitForSelector('.lap-tags-form [role="status"]');
+          // Saved once the re-analysis is done and the session reloaded: the lap is still the reference,
+          // now dimmed with the driver's reason.
+          await page.waitForSelector(`.pill.ref.excluded[data-lap="${ref}"]`);
+          assert.match((await refPill.getAttribute("title"))!, /^you tagged it traffic/);
           const picker = (await page.locator(".lap-picker").boundingBox())!;
           await page.screenshot({
             path: join(OUTPUT, "lap-tags-desktop.png"),
@@ -291,6 +300,7 @@ Deno.test({
           await page.waitForSelector('.lap-tags-form [role="status"]');
           const cleared = await (await fetch(`${server.url}/api/sessions/${id}/laps/${ref}/tags`)).json();
           assert.deepEqual(cleared.tags, []);
+          await page.waitForSelector(`.pill.ref:not(.excluded)[data-lap="${ref}"]`);
           await page.click(".lap-tags summary");
         },
       );

@@ -146,6 +146,15 @@ export function App({ registry: plugins, account, onSignOut }: AppProps): VNode 
     else if (!url.session || uploads.items.length <= 1) openSession(sessionId);
   });
 
+  // The lap stays the reference even if the tag changed which lap is best.
+  const tagsAnalysed = useCallback((lap: number) => {
+    if (!url.session) return;
+    updateUrl({ ref: lap });
+    stores.current.delete(url.session);
+    void loadSession(url.session);
+    void refreshList();
+  }, [url.session]);
+
   const remove = useCallback(async (id: string) => {
     await deleteSession(id);
     stores.current.delete(id);
@@ -278,7 +287,7 @@ export function App({ registry: plugins, account, onSignOut }: AppProps): VNode 
         ${ready && inputs && view && html`
           <${LapPicker} sessionId=${detail.session.id} laps=${detail
             .laps} bestLap=${bestLap} selection=${laps}
-            units=${units} />
+            units=${units} onTagsAnalysed=${tagsAnalysed} />
           <${ViewHost} key=${`${view.contribution.id}:${detail.session.id}`} view=${view} registry=${registry}
             inputs=${inputs} loadTrackStores=${loadTrackStores} subscribeZoom=${cursor.subscribeZoom} />
         `}

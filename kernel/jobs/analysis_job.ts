@@ -1,6 +1,7 @@
 /**
  * One analysis job: read the stored original file, run the registered
- * pipeline (reusing every stored artifact whose inputs are unchanged), and
+ * pipeline with the server's settings and the driver's own lap tags
+ * (reusing every stored artifact whose inputs are unchanged), and
  * store the new artifacts, the session summary and the job's end in one
  * transaction that first checks the job is still this worker's.
  *
@@ -28,6 +29,7 @@ import {
 } from "../storage/artifacts.ts";
 import type { Storage } from "../storage/database.ts";
 import type { AnalysisArtifactsTable } from "../storage/schema.ts";
+import { readLapTags } from "../storage/lap_tags.ts";
 import { readSessionFile, recordAnalysis } from "../storage/sessions.ts";
 import { rememberTrack } from "../storage/tracks.ts";
 import { pipelineSignature, prepareIncrementalRun, sessionFingerprint } from "./incremental.ts";
@@ -70,7 +72,11 @@ export async function runAnalysisJob(
 ): Promise<AnalysisOutcome> {
   const { storage: { db }, registry } = context;
   const sessionId = claim.job.session_id;
-  const settings = context.settings ?? DEFAULT_SETTINGS;
+  const serverSettings = context.settings ?? DEFAULT_SETTINGS;
+  const settings: RunSettings = {
+    ...serverSettings,
+    userLapTags: Object.fromEntries(await readLapTags(db, sessionId)),
+  };
   const tracker = createProgressTracker();
   const file = context.handoff?.take(sessionId) ?? await readSessionFile(db, sessionId);
   if (!file) return { status: "lost", error: null, progress: tracker.snapshot() }; // session deleted meanwhile
@@ -161,7 +167,7 @@ export async function runAnalysisJob(
       track,
       drivenAt: session?.startUnixS != null ? session.startUnixS * 1000 : null,
       summaryJson: JSON.stringify(summary),
-      pipelineSignature: pipelineSignature(registry, settings),
+      pipelineSignature: pipelineSignature(registry, serverSettings),
     });
     if (session) {
       for (const job of context.followUpJobs ?? []) {

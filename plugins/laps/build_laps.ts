@@ -2,7 +2,8 @@
  * Laps from crossings: lap n runs from the n-th crossing to the next; the
  * stretch after the last crossing is an unfinished lap. Each lap is labelled
  * out / flying / in and checked against the session's typical distance and
- * time.
+ * time; a lap the driver tagged as not representative (traffic, off-line,
+ * experimental, cold tyres) is kept but not counted.
  *
  * @module
  */
@@ -14,6 +15,7 @@ import {
   measuredSpeed,
   type Reporter,
   type Session,
+  userExclusion,
 } from "../../sdk/mod.ts";
 
 /** Below this speed the car is stopped (pits, grid), m/s. */
@@ -27,8 +29,16 @@ const SLOW_TIME_RATIO = 1.5;
 /** An unfinished lap shorter than this is no lap at all, m. */
 const MIN_PARTIAL_M = 50;
 
-/** Builds the laps of a session from its crossing times (s, ascending). */
-export function buildLaps(session: Session, crossings: readonly number[], report: Reporter): Lap[] {
+/**
+ * Builds the laps of a session from its crossing times (s, ascending);
+ * `userLapTags` are the driver's own tags by lap number.
+ */
+export function buildLaps(
+  session: Session,
+  crossings: readonly number[],
+  report: Reporter,
+  userLapTags: Readonly<Record<string, readonly string[]>> = {},
+): Lap[] {
   const { timeS, speedMps } = session.channels;
   // Distance from every measured speed, the rows dropped for poor GPS included.
   const measured = measuredSpeed(session);
@@ -81,7 +91,10 @@ export function buildLaps(session: Session, crossings: readonly number[], report
   });
 
   const medianTime = median(laps.filter((l) => l.complete && l.kind === "flying").map((l) => l.timeS!));
-  for (const lap of laps) lap.excludedReason = exclusionReason(lap, medianDistance, medianTime);
+  for (const lap of laps) {
+    lap.excludedReason = exclusionReason(lap, medianDistance, medianTime) ??
+      userExclusion(userLapTags[lap.number]);
+  }
   for (const lap of laps) lap.included = lap.excludedReason === null;
   return laps;
 }

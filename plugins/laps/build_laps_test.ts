@@ -57,3 +57,30 @@ Deno.test("a short lap is dropped, a cut lap and a very slow lap are kept but no
   assert.equal(byNumber.get(5)!.included, false);
   assert.match(byNumber.get(5)!.excludedReason!, /slower than 1\.5 × the median/);
 });
+
+Deno.test("a lap the driver tagged traffic, off-line, experimental or cold-tires is kept but not counted", () => {
+  const session = sessionWithSpeed(
+    520,
+    (t) => (t < 5 ? 6 * t : t > 500 ? Math.max(0, 30 - 3 * (t - 500)) : 30),
+  );
+  const crossings = [20.03, 120.01, 220.02, 320.0, 420.05];
+  const laps = buildLaps(session, crossings, () => {}, {
+    "2": ["Traffic", "rain"],
+    "3": ["rain", "new pads"],
+    "4": ["cold-tires", "off-line"],
+    "1": ["experimental"],
+  });
+  assert.deepEqual(laps.map((l) => [l.number, l.included, l.excludedReason]), [
+    [1, false, "out-lap"],
+    [2, false, "you tagged it Traffic"],
+    [3, true, null],
+    [4, false, "you tagged it cold-tires, off-line"],
+    [5, false, "did not reach the line"],
+  ]);
+  const untagged = buildLaps(session, crossings, () => {});
+  assert.deepEqual(
+    laps.map((l) => [l.timeS, l.distanceM, l.kind]),
+    untagged.map((l) => [l.timeS, l.distanceM, l.kind]),
+    "tags change only which laps count",
+  );
+});

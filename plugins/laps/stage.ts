@@ -12,11 +12,11 @@ import { findCrossings } from "./crossings.ts";
 export const splitLapsStage = defineStage({
   id: "split-laps",
   description:
-    "Finds start/finish crossings (interpolated between samples) and labels out, flying and in laps.",
+    "Finds start/finish crossings (interpolated between samples), labels out, flying and in laps, and leaves out the laps the driver tagged traffic, off-line, experimental or cold-tires.",
   consumes: { session: SessionKey, track: TrackKey },
   produces: { laps: LapsKey },
   run(ctx, { session, track }) {
     const crossings = findCrossings(session, track, ctx.report);
-    return { laps: buildLaps(session, crossings, ctx.report) };
+    return { laps: buildLaps(session, crossings, ctx.report, ctx.settings.userLapTags) };
   },
 });

@@ -10,9 +10,12 @@
  *    (grade C or better), and
  * 4. the lap does not overlap any stretch the GPS-quality stage marked poor;
  * 5. the driver did not tag it themselves as not representative
- *    ({@linkcode DISQUALIFYING_USER_TAGS}: traffic, off-line, experimental,
- *    or one of the automatic tags above). Tags about conditions (rain,
- *    cold tyres) and free-form ones do not keep a lap off.
+ *    ({@linkcode DISQUALIFYING_USER_TAGS}: the tags that leave a lap out of
+ *    the analysis, traffic, off-line, experimental and cold-tires, or one of
+ *    the automatic tags above). Rain and free-form tags do not keep a lap
+ *    off. The laps stage already leaves the first four out of rule 1; the
+ *    board checks them itself so that its reason is the driver's tag, and
+ *    so that results analysed before the tag was set agree.
  *
  * Rules 2 and 4 overlap on purpose: the leaderboard reads the GPS-quality
  * artifact itself rather than trusting that the tagger saw every poor
@@ -21,13 +24,17 @@
  * @module
  */
 
-import { analysisLaps, type GpsQuality, type Lap, type LapTagging } from "../../sdk/mod.ts";
+import {
+  analysisLaps,
+  EXCLUDING_USER_TAGS,
+  type GpsQuality,
+  type Lap,
+  type LapTagging,
+} from "../../sdk/mod.ts";
 
 /** Tags a driver may set on a lap that keep it off the boards (compared case-insensitively). */
 export const DISQUALIFYING_USER_TAGS: readonly string[] = [
-  "traffic",
-  "off-line",
-  "experimental",
+  ...EXCLUDING_USER_TAGS,
   "mistake",
   "off-track",
   "traffic-suspect",
@@ -82,7 +89,9 @@ export function eligibleLaps(
     const ownTags = (userTags.get(lap.number) ?? []).filter((t) =>
       DISQUALIFYING_USER_TAGS.includes(t.toLowerCase())
     );
-    const reason = !timed.has(lap.number)
+    const reason = ownTags.length > 0
+      ? `you tagged it ${ownTags.join(", ")}`
+      : !timed.has(lap.number)
       ? lapReason(lap)
       : lapTags === undefined
       ? "the lap was not tagged"
@@ -91,8 +100,6 @@ export function eligibleLaps(
       : gpsTooPoor ??
         (badSpan
           ? `poor GPS from ${badSpan.startS.toFixed(1)} s to ${badSpan.endS.toFixed(1)} s (${badSpan.reason})`
-          : ownTags.length > 0
-          ? `you tagged it ${ownTags.join(", ")}`
           : null);
     if (reason === null) counted.push(lap);
     else excluded.push({ lap: lap.number, reason });

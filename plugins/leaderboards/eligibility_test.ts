@@ -69,18 +69,26 @@ Deno.test("a session below GPS grade C, or without GPS or tag assessment, counts
   assert.match(eligibleLaps(laps, undefined, gps(95)).excluded[0].reason, /not tagged/);
 });
 
-Deno.test("a lap the driver tagged traffic, off-line or experimental is kept off; condition tags are not", () => {
-  const laps = [lap(2), lap(3), lap(4), lap(5)];
+Deno.test("a lap the driver tagged traffic, off-line, experimental or cold-tires is kept off; rain is not", () => {
+  const laps = [lap(2), lap(3), lap(4), lap(5), lap(6)];
   const clean = laps.map((l) => tagged(l.number, "clean"));
   const own = new Map<number, readonly string[]>([
     [2, ["Traffic"]],
-    [3, ["rain", "cold-tires"]],
+    [3, ["rain", "new pads"]],
     [4, ["new pads", "off-line"]],
+    [5, ["cold-tires"]],
   ]);
   const { counted, excluded } = eligibleLaps(laps, clean, gps(95), own);
-  assert.deepEqual(counted.map((l) => l.number), [3, 5]);
+  assert.deepEqual(counted.map((l) => l.number), [3, 6]);
   assert.deepEqual(excluded, [
     { lap: 2, reason: "you tagged it Traffic" },
     { lap: 4, reason: "you tagged it off-line" },
+    { lap: 5, reason: "you tagged it cold-tires" },
   ]);
+  // Analysed after the tag was set, the laps stage has already left the lap out: same reason.
+  const leftOut = { ...lap(5), included: false, excludedReason: "you tagged it cold-tires" };
+  assert.deepEqual(
+    eligibleLaps([leftOut], clean, gps(95), own).excluded,
+    [{ lap: 5, reason: "you tagged it cold-tires" }],
+  );
 });

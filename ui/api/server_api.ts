@@ -74,14 +74,22 @@ export async function fetchLapTags(id: string, lap: number): Promise<string[]> {
   return (await requestJson<Json>(`${base(id)}/laps/${lap}/tags`)).tags;
 }
 
-/** Replaces the driver's own tags of one lap (`[]` clears them); returns them as stored. */
-export async function saveLapTags(id: string, lap: number, tags: readonly string[]): Promise<string[]> {
+/** What saving a lap's tags did: the tags as stored, and whether the session is analysed again. */
+export interface SavedLapTags {
+  /** The tags as stored. */
+  tags: string[];
+  /** `queued`: the tags changed and the analysis runs again; `unchanged`: they were already these. */
+  analysis: "queued" | "unchanged";
+}
+
+/** Replaces the driver's own tags of one lap (`[]` clears them). */
+export async function saveLapTags(id: string, lap: number, tags: readonly string[]): Promise<SavedLapTags> {
   const body = await requestJson<Json>(`${base(id)}/laps/${lap}/tags`, {
     method: "PUT",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(tags),
   });
-  return body.tags;
+  return { tags: body.tags, analysis: body.analysis };
 }
 
 /** One artifact's value. */

@@ -24,10 +24,14 @@ export interface LapPickerProps {
   selection: LapSelection;
   /** Units (for lap times). */
   units: Units;
+  /** Called when a change of the reference lap's tags has been analysed. */
+  onTagsAnalysed: (lap: number) => void;
 }
 
 /** Reference select, comparison pills and a reset button. */
-export function LapPicker({ sessionId, laps, bestLap, selection, units }: LapPickerProps): VNode {
+export function LapPicker(
+  { sessionId, laps, bestLap, selection, units, onTagsAnalysed }: LapPickerProps,
+): VNode {
   const { ref, comp } = selection;
   const timed = laps.filter((l) => l.timeS !== null);
   const pick = (lap: number) => {
@@ -76,7 +80,10 @@ export function LapPicker({ sessionId, laps, bestLap, selection, units }: LapPic
         html`<button type="button" class="link" onClick=${() =>
           selection.select(bestLap, null)}>Best lap only</button>`}
       ${ref !== null &&
-        html`<${LapTagEditor} key=${`${sessionId}:${ref}`} sessionId=${sessionId} lap=${ref} />`}
+        html`
+          <${LapTagEditor} key=${`${sessionId}:${ref}`} sessionId=${sessionId} lap=${ref}
+            onAnalysed=${onTagsAnalysed} />
+        `}
     </nav>
   `;
 }

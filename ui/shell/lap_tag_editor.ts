@@ -2,8 +2,11 @@
  * The driver's own tags of the reference lap, beside the lap picker: the
  * usual ones as checkboxes (traffic, off-line, experimental, rain, cold
  * tyres) and any other word, saved with `PUT /api/sessions/{id}/laps/{n}/tags`.
- * Traffic, off-line and experimental keep the lap off the leaderboards; the
- * automatic tags stay as they are (they are the pills' tooltips).
+ * Traffic, off-line, experimental and cold-tires leave the lap out of the
+ * analysis (and so off the leaderboards): the server analyses the session
+ * again, the editor waits for it and then asks for the session to be
+ * reloaded. The automatic tags stay as they are (they are the pills'
+ * tooltips).
  *
  * @module
  */
@@ -13,6 +16,7 @@ import type { VNode } from "preact";
 import * as hooks from "preact/hooks";
 import { showActionError, showRequest, useAction, useRequest } from "../../sdk/view_requests.ts";
 import { fetchLapTags, saveLapTags } from "../api/server_api.ts";
+import { analysisFinished } from "../upload/transfer.ts";
 
 /** Tags offered as checkboxes, with what each means. */
 const USUAL_TAGS: readonly (readonly [string, string])[] = [
@@ -31,16 +35,19 @@ export interface LapTagEditorProps {
   sessionId: string;
   /** The lap whose tags are edited (the reference lap). */
   lap: number;
+  /** Called once the analysis the change queued is done (reload the session). */
+  onAnalysed: (lap: number) => void;
 }
 
 /** A disclosure with the lap's tags, a field for another one and Save (remount it for another lap). */
-export function LapTagEditor({ sessionId, lap }: LapTagEditorProps): VNode {
+export function LapTagEditor({ sessionId, lap, onAnalysed }: LapTagEditorProps): VNode {
   const stored = useRequest(hooks, () => fetchLapTags(sessionId, lap), [sessionId, lap]);
   const saving = useAction(hooks);
   const saved = stored.state.status === "ready" ? stored.state.value : [];
   const [tags, setTags] = hooks.useState<string[]>([]);
   const [other, setOther] = hooks.useState("");
   const [savedOnce, setSavedOnce] = hooks.useState(false);
+  const [reanalysing, setReanalysing] = hooks.useState(false);
   hooks.useEffect(() => setTags(saved), [stored.state]);
 
   const toggle = (tag: string) =>
@@ -53,8 +60,16 @@ export function LapTagEditor({ sessionId, lap }: LapTagEditorProps): VNode {
     e.preventDefault();
     if (!otherValid) return;
     void saving.run(async () => {
-      await saveLapTags(sessionId, lap, wanted);
+      const saved = await saveLapTags(sessionId, lap, wanted);
       setOther("");
+      if (saved.analysis === "queued") {
+        setReanalysing(true);
+        const end = await analysisFinished(sessionId).finally(() => setReanalysing(false));
+        if (end.status === "failed") {
+          throw new Error(`The analysis failed: ${end.error ?? "no reason given"}.`);
+        }
+        onAnalysed(lap);
+      }
       await stored.reload();
       setSavedOnce(true);
     });
@@ -93,10 +108,13 @@ export function LapTagEditor({ sessionId, lap }: LapTagEditorProps): VNode {
                 setOther((e.currentTarget as HTMLInputElement).value)} />
             ${!otherValid &&
               html`<p class="inline-error">Letters, digits, spaces, "-" and "_", starting with a letter or digit.</p>`}
-            <p class="muted small">Traffic, off-line and experimental keep the lap off the leaderboards.</p>
+            <p class="muted small">
+              Traffic, off-line, experimental and cold-tires leave the lap out of the analysis and the leaderboards;
+              other tags are notes.
+            </p>
             <div class="form-row">
               <button type="submit" class="button primary" disabled=${!changed || !otherValid ||
-                saving.pending}>${saving.pending ? "Saving…" : "Save"}</button>
+                saving.pending}>${reanalysing ? "Analysing…" : saving.pending ? "Saving…" : "Save"}</button>
               ${savedOnce && !changed && !saving.pending &&
                 html`<span class="muted small" role="status">Saved</span>`}
             </div>

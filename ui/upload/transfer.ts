@@ -113,6 +113,17 @@ export function followAnalysis(sessionId: string, onProgress: (p: AnalysisProgre
   return () => source.close();
 }
 
+/** Resolves with the last progress once a session's analysis is ready or failed. */
+export function analysisFinished(sessionId: string): Promise<AnalysisProgress> {
+  return new Promise((resolve) => {
+    const stop = followAnalysis(sessionId, (p) => {
+      if (p.status !== "ready" && p.status !== "failed") return;
+      stop();
+      resolve(p);
+    });
+  });
+}
+
 // deno-lint-ignore no-explicit-any
 function parse(text: string): any {
   try {

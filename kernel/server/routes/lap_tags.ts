@@ -1,18 +1,25 @@
 /**
  * The user's own lap tags: `GET` and `PUT /api/sessions/{id}/laps/{lap}/tags`
  * (the body is a JSON array of strings, as in the original). Automatic tags
- * come from the `lap-tags` artifact and are returned beside them. A change
- * runs the plugins' analysis hooks for the session again (they may read the
- * driver's tags, e.g. to leave a lap the driver tagged `traffic` off the
- * leaderboards).
+ * come from the `lap-tags` artifact and are returned beside them.
+ *
+ * The driver's tags are an input of the analysis (a lap tagged `traffic`,
+ * `off-line`, `experimental` or `cold-tires` is left out of it: see the
+ * SDK's `lap_sets.ts`), so a change queues the session's analysis again, in
+ * the same transaction as the tags: the answer says `analysis: "queued"`,
+ * and `GET /api/sessions/{id}/events` follows it to `ready`. Until then the
+ * stored results stay readable. The re-run reuses nothing downstream of the
+ * laps but costs well under a second, and the coaching report is rewritten
+ * only if what it is written from changed. Saving the same tags again
+ * changes nothing (`analysis: "unchanged"`).
  *
  * @module
  */
 
-import { runAnalysisHooks } from "../../jobs/analysis_hooks.ts";
+import { enqueueAnalysis } from "../../jobs/queue.ts";
 import { readLapTags, writeLapTags } from "../../storage/lap_tags.ts";
-import { createAppServices } from "../app_services.ts";
 import type { SessionRow } from "../../storage/schema.ts";
+import { setSessionStatus } from "../../storage/sessions.ts";
 import { requireSession, type ServerContext } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { type AnyApiRoute, defineApiRoute } from "../route.ts";
@@ -61,17 +68,27 @@ export function lapTagRoutes(ctx: ServerContext): AnyApiRoute[] {
         uniqueItems: true,
         items: { type: "string", minLength: 1, maxLength: 40, pattern: "^[A-Za-z0-9][A-Za-z0-9 _-]*$" },
       },
-      responses: { 200: "`{lap, tags, auto_tags}`", 404: "no such session or lap", 422: "invalid tags" },
+      responses: {
+        200: '`{lap, tags, auto_tags, analysis}`: `analysis` is `"queued"` or `"unchanged"`',
+        404: "no such session or lap",
+        422: "invalid tags",
+      },
       async handler({ params, body, userId }) {
         const session = await requireSession(ctx, userId, params.id);
         const lap = requireLap(session, params.lap);
         const tags = body as string[];
-        await writeLapTags(db, session.id, params.lap, tags);
-        // Plugins that read the driver's tags (the leaderboards) see the change before the response.
-        if (session.status === "ready") {
-          await runAnalysisHooks(ctx.registry, (pluginId) => createAppServices(ctx, pluginId), session.id);
+        const before = (await readLapTags(db, session.id)).get(params.lap) ?? [];
+        const changed = JSON.stringify(before) !== JSON.stringify(tags);
+        if (changed) {
+          await db.transaction().execute(async (trx) => {
+            await writeLapTags(trx, session.id, params.lap, tags);
+            await enqueueAnalysis(trx, session.id, ctx.config.maxJobAttempts);
+            await setSessionStatus(trx, session.id, "queued");
+          });
+          ctx.events.publish(session.id, { type: "status", status: "queued", error: null });
+          ctx.wakeWorker();
         }
-        return { lap: params.lap, tags, auto_tags: lap.tags };
+        return { lap: params.lap, tags, auto_tags: lap.tags, analysis: changed ? "queued" : "unchanged" };
       },
     }),
   ];

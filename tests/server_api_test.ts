@@ -238,40 +238,104 @@ for (const { dialect, ignore } of DIALECTS) {
         },
       );
 
-      await t.step("equipment profiles are created, assigned and removed", async () => {
-        const car = {
-          mass_kg: 1400,
-          power_w: 150000,
-          cda_m2: 0.7,
-          crr: 0.012,
-          mu_lat: 1.1,
-          mu_brake: 1.1,
-          mu_accel: 0.9,
-          rho: 1.2,
-        };
+      await t.step(
+        "equipment profiles are created and assigned; the optimal lap is solved for their car",
+        async () => {
+          const car = {
+            mass_kg: 1400,
+            power_w: 150000,
+            cda_m2: 0.7,
+            crr: 0.012,
+            mu_lat: 1.1,
+            mu_brake: 1.1,
+            mu_accel: 0.9,
+            rho: 1.2,
+          };
+          type Optimal = {
+            vehicleSource: string;
+            vehicle: { massKg: number; powerW: number };
+            lapTimeS: number;
+          };
+          const optimal = () => getJson<Optimal>(`${base}/api/sessions/${id}/artifacts/optimal-profile`);
+          const analysedAgain = async (response: Response, analysis: string) => {
+            const body = response.status === 204 ? null : await response.json();
+            if (body) assert.equal(body.analysis, analysis);
+            assert.equal((await waitForStatus(base, id)).status, "ready");
+            return body;
+          };
+          const estimated = await optimal();
+          assert.equal(estimated.vehicleSource, "estimated", "precondition: no car yet");
+
+          const created = await fetch(
+            `${base}/api/equipment/profiles`,
+            json({ name: "Miata", vehicle: car, is_default: true }, "POST"),
+          );
+          assert.equal(created.status, 201);
+          const profile = await created.json();
+          assert.deepEqual([profile.name, profile.is_default, profile.vehicle.mass_kg], [
+            "Miata",
+            true,
+            1400,
+          ]);
+          const clash = await fetch(`${base}/api/equipment/profiles`, json({ name: "Miata" }, "POST"));
+          assert.deepEqual([clash.status, (await clash.json()).error.code], [409, "duplicate_name"]);
+
+          const assigned = await analysedAgain(
+            await fetch(`${base}/api/sessions/${id}/equipment`, json({ profile_id: profile.id })),
+            "queued",
+          );
+          assert.equal(assigned.profile.id, profile.id);
+          assert.equal((await getJson(`${base}/api/sessions/${id}`)).equipment_profile_id, profile.id);
+          const given = await optimal();
+          assert.deepEqual([given.vehicleSource, given.vehicle.massKg], ["given", 1400]);
+          assert.notEqual(given.lapTimeS, estimated.lapTimeS);
+          await analysedAgain(
+            await fetch(`${base}/api/sessions/${id}/equipment`, json({ profile_id: profile.id })),
+            "unchanged",
+          );
+
+          // Notes are not an input of the analysis; more power is, for every session with the profile.
+          // (A PATCH's details replace the old ones, so the car is sent again.)
+          const noted = await fetch(
+            `${base}/api/equipment/profiles/${profile.id}`,
+            json({ vehicle: car, notes: "new pads" }, "PATCH"),
+          );
+          assert.equal((await noted.json()).notes, "new pads");
+          assert.equal((await getJson(`${base}/api/sessions/${id}`)).status, "ready");
+          const tuned = await fetch(
+            `${base}/api/equipment/profiles/${profile.id}`,
+            json({ vehicle: { ...car, power_w: 250000 }, notes: "new pads" }, "PATCH"),
+          );
+          assert.equal(tuned.status, 200);
+          await tuned.body?.cancel();
+          assert.equal((await waitForStatus(base, id)).status, "ready");
+          const stronger = await optimal();
+          assert.equal(stronger.vehicle.powerW, 250000);
+          assert.ok(stronger.lapTimeS < given.lapTimeS, `${stronger.lapTimeS} < ${given.lapTimeS}`);
+
+          const deleted = await fetch(`${base}/api/equipment/profiles/${profile.id}`, { method: "DELETE" });
+          assert.equal(deleted.status, 204);
+          await analysedAgain(deleted, "queued");
+          assert.equal((await getJson(`${base}/api/sessions/${id}/equipment`)).profile, null);
+          assert.deepEqual(await optimal(), estimated, "without a car the optimal lap is estimated again");
+        },
+      );
+
+      await t.step("a new upload gets the default equipment profile", async () => {
         const created = await fetch(
           `${base}/api/equipment/profiles`,
-          json({ name: "Miata", vehicle: car, is_default: true }, "POST"),
+          json({ name: "Track car", tires: { category: "r_compound" }, is_default: true }, "POST"),
         );
-        assert.equal(created.status, 201);
-        const profile = await created.json();
-        assert.deepEqual([profile.name, profile.is_default, profile.vehicle.mass_kg], ["Miata", true, 1400]);
-        const clash = await fetch(`${base}/api/equipment/profiles`, json({ name: "Miata" }, "POST"));
-        assert.deepEqual([clash.status, (await clash.json()).error.code], [409, "duplicate_name"]);
-        const patched = await fetch(
-          `${base}/api/equipment/profiles/${profile.id}`,
-          json({ notes: "new pads" }, "PATCH"),
-        );
-        assert.equal((await patched.json()).notes, "new pads");
-        const assigned = await fetch(
-          `${base}/api/sessions/${id}/equipment`,
-          json({ profile_id: profile.id }),
-        );
-        assert.equal((await assigned.json()).profile.id, profile.id);
-        assert.equal((await getJson(`${base}/api/sessions/${id}`)).equipment_profile_id, profile.id);
-        const deleted = await fetch(`${base}/api/equipment/profiles/${profile.id}`, { method: "DELETE" });
-        assert.equal(deleted.status, 204);
-        assert.equal((await getJson(`${base}/api/sessions/${id}/equipment`)).profile, null);
+        const preset = await created.json();
+        const response = await upload(base, [{ name: "tiny.csv", bytes: await Deno.readFile(DEMO_FILE) }]);
+        const newId = (await response.json()).session_ids[0];
+        assert.equal((await getJson(`${base}/api/sessions/${newId}`)).equipment_profile_id, preset.id);
+        assert.equal((await waitForStatus(base, newId)).status, "ready");
+        const removed = await fetch(`${base}/api/sessions/${newId}`, { method: "DELETE" });
+        await removed.body?.cancel();
+        const gone = await fetch(`${base}/api/equipment/profiles/${preset.id}`, { method: "DELETE" });
+        assert.equal(gone.status, 204);
+        await gone.body?.cancel();
       });
 
       let demoId = "";

@@ -1,7 +1,8 @@
 /**
  * One analysis job: read the stored original file, run the registered
- * pipeline with the server's settings and the driver's own lap tags
- * (reusing every stored artifact whose inputs are unchanged), and
+ * pipeline with the server's settings, the driver's own lap tags and the car
+ * of the session's equipment profile (reusing every stored artifact whose
+ * inputs are unchanged), and
  * store the new artifacts, the session summary and the job's end in one
  * transaction that first checks the job is still this worker's.
  *
@@ -29,6 +30,7 @@ import {
 } from "../storage/artifacts.ts";
 import type { Storage } from "../storage/database.ts";
 import type { AnalysisArtifactsTable } from "../storage/schema.ts";
+import { sessionVehicle } from "../storage/equipment.ts";
 import { readLapTags } from "../storage/lap_tags.ts";
 import { readSessionFile, recordAnalysis } from "../storage/sessions.ts";
 import { rememberTrack } from "../storage/tracks.ts";
@@ -75,6 +77,7 @@ export async function runAnalysisJob(
   const serverSettings = context.settings ?? DEFAULT_SETTINGS;
   const settings: RunSettings = {
     ...serverSettings,
+    vehicle: await sessionVehicle(db, sessionId) ?? serverSettings.vehicle,
     userLapTags: Object.fromEntries(await readLapTags(db, sessionId)),
   };
   const tracker = createProgressTracker();

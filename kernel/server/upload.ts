@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Diagnostic } from "../../sdk/mod.ts";
 import { enqueueAnalysis } from "../jobs/queue.ts";
+import { assignProfile, defaultProfile } from "../storage/equipment.ts";
 import { parseFile } from "../parse.ts";
 import { findSessionByHash, insertSession } from "../storage/sessions.ts";
 import type { ServerContext } from "./context.ts";
@@ -142,7 +143,10 @@ export function isRejected(result: AcceptedFile | RejectedFile): result is Rejec
   return "code" in result;
 }
 
-/** Stores accepted files, each with its analysis job, and wakes the worker. */
+/**
+ * Stores accepted files, each with the user's default equipment profile (if
+ * any) and its analysis job, and wakes the worker.
+ */
 export async function storeFiles(
   ctx: ServerContext,
   userId: string,
@@ -160,6 +164,8 @@ export async function storeFiles(
           format: file.format,
         });
         if (id) {
+          const preset = await defaultProfile(trx, userId);
+          if (preset) await assignProfile(trx, userId, id, preset.id);
           await enqueueAnalysis(trx, id, ctx.config.maxJobAttempts);
           return { file: file.name, session_id: id, status: "created" };
         }

@@ -7,8 +7,9 @@
  */
 
 import type { Kysely } from "kysely";
-import { type DriverProfile, parseVehicle, type SkillLevel } from "../../sdk/mod.ts";
+import type { DriverProfile, SkillLevel } from "../../sdk/mod.ts";
 import { getCoachingSettings } from "./coaching.ts";
+import { profileVehicle } from "./equipment.ts";
 import type { WorkbenchDatabase } from "./schema.ts";
 
 /** Skill levels, in order. */
@@ -36,16 +37,10 @@ export async function driverProfile(
     .where("sessions.id", "=", sessionId).where("sessions.user_id", "=", userId)
     .executeTakeFirst();
   const details = row?.profile_json ? JSON.parse(row.profile_json) as Record<string, unknown> : {};
-  let vehicle = null;
-  try {
-    vehicle = details.vehicle ? parseVehicle(details.vehicle) : null;
-  } catch {
-    vehicle = null; // checked when the profile was saved; a profile from an older version is ignored
-  }
   return {
     skill: skill ?? asSkillLevel(settings.skillLevel) ?? DEFAULT_SKILL,
     equipment: equipmentText(details),
-    vehicle,
+    vehicle: profileVehicle(row?.profile_json),
   };
 }
 

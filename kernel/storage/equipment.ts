@@ -6,6 +6,7 @@
  */
 
 import type { Kysely } from "kysely";
+import { parseVehicle, type Vehicle } from "../../sdk/mod.ts";
 import type { EquipmentProfileRow, WorkbenchDatabase } from "./schema.ts";
 
 type Db = Kysely<WorkbenchDatabase>;
@@ -86,6 +87,43 @@ export async function updateProfile(
     .where("id", "=", id).where("user_id", "=", userId)
     .returningAll()
     .executeTakeFirst();
+}
+
+/**
+ * The car of a profile's details (`profile_json`) as the velocity-profile
+ * solver reads it, or null when the profile has none. A vehicle that no
+ * longer parses (saved by an older version) counts as none.
+ */
+export function profileVehicle(profileJson: string | null | undefined): Vehicle | null {
+  const details = profileJson ? JSON.parse(profileJson) as Record<string, unknown> : {};
+  try {
+    return details.vehicle ? parseVehicle(details.vehicle) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The car of the profile assigned to a session, or null (no profile, or one without a car). */
+export async function sessionVehicle(db: Db, sessionId: string): Promise<Vehicle | null> {
+  const row = await db.selectFrom("sessions")
+    .leftJoin("equipment_profiles", "equipment_profiles.id", "sessions.equipment_profile_id")
+    .select("equipment_profiles.profile_json")
+    .where("sessions.id", "=", sessionId)
+    .executeTakeFirst();
+  return profileVehicle(row?.profile_json);
+}
+
+/** Ids of the owner's sessions a profile is assigned to. */
+export async function sessionsWithProfile(db: Db, userId: string, profileId: string): Promise<string[]> {
+  const rows = await db.selectFrom("sessions").select("id")
+    .where("user_id", "=", userId).where("equipment_profile_id", "=", profileId).execute();
+  return rows.map((r) => r.id);
+}
+
+/** The owner's default profile, or undefined. */
+export function defaultProfile(db: Db, userId: string): Promise<EquipmentProfileRow | undefined> {
+  return db.selectFrom("equipment_profiles").selectAll().where("user_id", "=", userId)
+    .where("is_default", "=", 1).executeTakeFirst();
 }
 
 /** Deletes a profile (sessions using it lose the assignment); false when there is none. */

@@ -2,7 +2,12 @@
  * Equipment profiles (car, tyres, brakes) and their assignment to sessions.
  * A profile's `vehicle` uses the SDK's vehicle JSON (`sdk/vehicle.ts`), the
  * form the velocity-profile solver reads, and is checked with the SDK's own
- * parser.
+ * parser. The car is an input of the analysis (the physics-optimal lap is
+ * solved for it), so a change of the car a session gets (assigning or
+ * removing a profile, changing or deleting the profile's vehicle) queues
+ * that session's analysis again (`reanalysis.ts`); the session answers say
+ * `analysis: "queued"` or `"unchanged"`. New uploads get the default
+ * profile.
  *
  * @module
  */
@@ -16,11 +21,15 @@ import {
   findProfileByName,
   getProfile,
   listProfiles,
+  profileVehicle,
+  sessionsWithProfile,
+  sessionVehicle,
   updateProfile,
 } from "../../storage/equipment.ts";
 import type { EquipmentProfileRow } from "../../storage/schema.ts";
 import { requireSession, type ServerContext } from "../context.ts";
 import { ApiError } from "../errors.ts";
+import { reanalyse } from "../reanalysis.ts";
 import { type AnyApiRoute, defineApiRoute } from "../route.ts";
 import type { BodySchema } from "../schema.ts";
 import { SESSION_ID } from "./sessions.ts";
@@ -104,6 +113,15 @@ export function equipmentRoutes(ctx: ServerContext): AnyApiRoute[] {
       throw new ApiError(409, "duplicate_name", `An equipment profile named "${name}" already exists`);
     }
   };
+  const sameCar = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  /** Assigns a profile (or none) to a session, re-analysing it when its car changes. */
+  const assign = async (userId: string, sessionId: string, profile: EquipmentProfileRow | null) => {
+    const changed = !sameCar(await sessionVehicle(db, sessionId), profileVehicle(profile?.profile_json));
+    const apply = (trx: typeof db) => assignProfile(trx, userId, sessionId, profile?.id ?? null);
+    if (changed) await reanalyse(ctx, [sessionId], apply);
+    else await apply(db);
+    return changed ? "queued" : "unchanged";
+  };
   return [
     defineApiRoute({
       method: "GET",
@@ -149,12 +167,26 @@ export function equipmentRoutes(ctx: ServerContext): AnyApiRoute[] {
       tag: "equipment",
       params: PROFILE_ID,
       body: PROFILE_BODY([]),
-      responses: { 200: "the profile", 404: "no such profile", 409: "name taken", 422: "invalid profile" },
+      responses: {
+        200: "the profile; the sessions it is assigned to are analysed again when its vehicle changed",
+        404: "no such profile",
+        409: "name taken",
+        422: "invalid profile",
+      },
       async handler({ params, body, userId }) {
-        await requireProfile(userId, params.pid);
+        const old = await requireProfile(userId, params.pid);
         const input = profileInput(body as Record<string, unknown>);
         await nameFree(userId, input.name, params.pid);
-        const row = await db.transaction().execute((trx) => updateProfile(trx, userId, params.pid, input));
+        const newCar = input.details === undefined
+          ? profileVehicle(old.profile_json)
+          : profileVehicle(JSON.stringify(input.details));
+        const sessions = sameCar(newCar, profileVehicle(old.profile_json))
+          ? []
+          : await sessionsWithProfile(db, userId, params.pid);
+        let row: EquipmentProfileRow | undefined;
+        await reanalyse(ctx, sessions, async (trx) => {
+          row = await updateProfile(trx, userId, params.pid, input);
+        });
         if (!row) throw new ApiError(404, "profile_not_found", `Equipment profile ${params.pid} not found`);
         return profileJson(row);
       },
@@ -167,9 +199,11 @@ export function equipmentRoutes(ctx: ServerContext): AnyApiRoute[] {
       params: PROFILE_ID,
       responses: { 204: "deleted", 404: "no such profile" },
       async handler({ params, userId }) {
-        if (!await deleteProfile(db, userId, params.pid)) {
-          throw new ApiError(404, "profile_not_found", `Equipment profile ${params.pid} not found`);
-        }
+        const profile = await requireProfile(userId, params.pid);
+        const sessions = profileVehicle(profile.profile_json)
+          ? await sessionsWithProfile(db, userId, params.pid)
+          : [];
+        await reanalyse(ctx, sessions, (trx) => deleteProfile(trx, userId, params.pid));
       },
     }),
     defineApiRoute({
@@ -199,7 +233,12 @@ export function equipmentRoutes(ctx: ServerContext): AnyApiRoute[] {
         required: ["profile_id"],
         additionalProperties: false,
       },
-      responses: { 200: "`{session_id, profile}`", 404: "no such session", 422: "unknown profile" },
+      responses: {
+        200:
+          '`{session_id, profile, analysis}`: `analysis` is `"queued"` when the car changed, else `"unchanged"`',
+        404: "no such session",
+        422: "unknown profile",
+      },
       async handler({ params, body, userId }) {
         const session = await requireSession(ctx, userId, params.id);
         const profileId = (body as { profile_id: string }).profile_id;
@@ -209,8 +248,8 @@ export function equipmentRoutes(ctx: ServerContext): AnyApiRoute[] {
             issues: [{ path: "body.profile_id", message: "is not one of your profiles" }],
           });
         }
-        await assignProfile(db, userId, session.id, profile.id);
-        return { session_id: session.id, profile: profileJson(profile) };
+        const analysis = await assign(userId, session.id, profile);
+        return { session_id: session.id, profile: profileJson(profile), analysis };
       },
     }),
     defineApiRoute({
@@ -219,10 +258,13 @@ export function equipmentRoutes(ctx: ServerContext): AnyApiRoute[] {
       summary: "Removes the equipment assignment of a session",
       tag: "equipment",
       params: SESSION_ID,
-      responses: { 204: "removed", 404: "no such session" },
+      responses: {
+        204: "removed (the session is analysed again if the profile had a vehicle)",
+        404: "no such session",
+      },
       async handler({ params, userId }) {
         const session = await requireSession(ctx, userId, params.id);
-        await assignProfile(db, userId, session.id, null);
+        await assign(userId, session.id, null);
       },
     }),
   ];

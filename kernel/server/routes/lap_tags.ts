@@ -5,22 +5,19 @@
  *
  * The driver's tags are an input of the analysis (a lap tagged `traffic`,
  * `off-line`, `experimental` or `cold-tires` is left out of it: see the
- * SDK's `lap_sets.ts`), so a change queues the session's analysis again, in
- * the same transaction as the tags: the answer says `analysis: "queued"`,
- * and `GET /api/sessions/{id}/events` follows it to `ready`. Until then the
- * stored results stay readable. The re-run reuses nothing downstream of the
- * laps but costs well under a second, and the coaching report is rewritten
- * only if what it is written from changed. Saving the same tags again
- * changes nothing (`analysis: "unchanged"`).
+ * SDK's `lap_sets.ts`), so a change queues the session's analysis again
+ * (`reanalysis.ts`): the answer says `analysis: "queued"`. The re-run
+ * reuses nothing downstream of the laps but costs well under a second, and
+ * the coaching report is rewritten only if what it is written from changed.
+ * Saving the same tags again changes nothing (`analysis: "unchanged"`).
  *
  * @module
  */
 
-import { enqueueAnalysis } from "../../jobs/queue.ts";
 import { readLapTags, writeLapTags } from "../../storage/lap_tags.ts";
 import type { SessionRow } from "../../storage/schema.ts";
-import { setSessionStatus } from "../../storage/sessions.ts";
 import { requireSession, type ServerContext } from "../context.ts";
+import { reanalyse } from "../reanalysis.ts";
 import { ApiError } from "../errors.ts";
 import { type AnyApiRoute, defineApiRoute } from "../route.ts";
 import { requireSummary } from "../session_json.ts";
@@ -80,13 +77,7 @@ export function lapTagRoutes(ctx: ServerContext): AnyApiRoute[] {
         const before = (await readLapTags(db, session.id)).get(params.lap) ?? [];
         const changed = JSON.stringify(before) !== JSON.stringify(tags);
         if (changed) {
-          await db.transaction().execute(async (trx) => {
-            await writeLapTags(trx, session.id, params.lap, tags);
-            await enqueueAnalysis(trx, session.id, ctx.config.maxJobAttempts);
-            await setSessionStatus(trx, session.id, "queued");
-          });
-          ctx.events.publish(session.id, { type: "status", status: "queued", error: null });
-          ctx.wakeWorker();
+          await reanalyse(ctx, [session.id], (trx) => writeLapTags(trx, session.id, params.lap, tags));
         }
         return { lap: params.lap, tags, auto_tags: lap.tags, analysis: changed ? "queued" : "unchanged" };
       },

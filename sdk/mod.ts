@@ -44,6 +44,7 @@ export * from "./views.ts";
 export * from "./text_lines.ts";
 export * from "./route.ts";
 export * from "./vehicle.ts";
+export * from "./car_specs.ts";
 export * from "./grip.ts";
 export * from "./optimal.ts";
 export * from "./channel_table.ts";

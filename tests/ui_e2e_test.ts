@@ -305,6 +305,54 @@ Deno.test({
         },
       );
 
+      await t.step(
+        "the driver adds their car; the optimal lap is solved for it; back to the estimate",
+        async () => {
+          const id = new URL(page.url()).searchParams.get("s");
+          const optimal = async () =>
+            await (await fetch(`${server.url}/api/sessions/${id}/artifacts/optimal-profile`)).json();
+          const estimated = await optimal();
+          assert.equal(estimated.vehicleSource, "estimated");
+          await page.click(".car-picker summary");
+          await page.click('.car-form button:has-text("New car")');
+          await page.fill('.car-new input[name="name"]', "Miata ND2");
+          await page.fill('.car-new input[name="weightKg"]', "1060");
+          await page.click('.car-new button[type="submit"]');
+          await page.waitForSelector('.car-new [role="alert"]');
+          assert.match(
+            await page.locator('.car-new [role="alert"]').textContent() ?? "",
+            /Power must be a number/,
+          );
+          const form = (await page.locator(".car-form").boundingBox())!;
+          await page.screenshot({
+            path: join(OUTPUT, "car-form-desktop.png"),
+            clip: { x: form.x - 10, y: form.y - 50, width: form.width + 20, height: form.height + 60 },
+          });
+          await page.fill('.car-new input[name="powerHp"]', "181");
+          await page.selectOption('.car-new select[name="tyre"]', "r_compound");
+          await page.click('.car-new button[type="submit"]');
+          await page.waitForFunction(() =>
+            document.querySelector(".car-picker summary")?.textContent?.includes("Miata ND2") &&
+            !document.querySelector(".car-form [role=status]")
+          );
+          const given = await optimal();
+          assert.deepEqual([given.vehicleSource, given.vehicle.massKg], ["given", 1140]);
+          assert.notEqual(given.lapTimeS, estimated.lapTimeS);
+          const picker = (await page.locator(".lap-picker").boundingBox())!;
+          await page.screenshot({
+            path: join(OUTPUT, "car-picker-desktop.png"),
+            clip: { x: picker.x, y: picker.y, width: picker.width, height: picker.height + 200 },
+          });
+          await page.selectOption("#car-choice", "");
+          await page.waitForFunction(() =>
+            document.querySelector(".car-picker summary")?.textContent?.includes("estimated") &&
+            !document.querySelector(".car-form [role=status]")
+          );
+          assert.deepEqual(await optimal(), estimated);
+          await page.click(".car-picker summary");
+        },
+      );
+
       await t.step("screenshots of every view, desktop and 390 px wide", async () => {
         for (const [name, viewport] of Object.entries(VIEWPORTS)) {
           const shot = await browser.newPage({ viewport });

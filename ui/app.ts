@@ -146,10 +146,10 @@ export function App({ registry: plugins, account, onSignOut }: AppProps): VNode 
     else if (!url.session || uploads.items.length <= 1) openSession(sessionId);
   });
 
-  // The lap stays the reference even if the tag changed which lap is best.
-  const tagsAnalysed = useCallback((lap: number) => {
+  // A tagged lap stays the reference even if the tag changed which lap is best.
+  const reanalysed = useCallback((taggedLap: number | null) => {
     if (!url.session) return;
-    updateUrl({ ref: lap });
+    if (taggedLap !== null) updateUrl({ ref: taggedLap });
     stores.current.delete(url.session);
     void loadSession(url.session);
     void refreshList();
@@ -287,7 +287,7 @@ export function App({ registry: plugins, account, onSignOut }: AppProps): VNode 
         ${ready && inputs && view && html`
           <${LapPicker} sessionId=${detail.session.id} laps=${detail
             .laps} bestLap=${bestLap} selection=${laps}
-            units=${units} onTagsAnalysed=${tagsAnalysed} />
+            units=${units} onReanalysed=${reanalysed} />
           <${ViewHost} key=${`${view.contribution.id}:${detail.session.id}`} view=${view} registry=${registry}
             inputs=${inputs} loadTrackStores=${loadTrackStores} subscribeZoom=${cursor.subscribeZoom} />
         `}

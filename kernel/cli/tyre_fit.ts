@@ -1,5 +1,5 @@
 /**
- * How the tyre table of `plugins/velocity-profile/car_specs.ts` is chosen,
+ * How the tyre table of `sdk/car_specs.ts` is chosen,
  * and how well it holds up on laps it was not fitted to (`deno task
  * validate-physics --fit [FILE]`).
  *
@@ -18,7 +18,7 @@
  * @module
  */
 
-import { TYRE_MU, type TyreCategory } from "../../plugins/velocity-profile/mod.ts";
+import { TYRE_MU, type TyreCategory } from "../../sdk/mod.ts";
 
 /** One entry as the fit sees it. */
 export interface FitEntry {

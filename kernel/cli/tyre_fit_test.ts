@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { TYRE_MU, type TyreCategory } from "../../plugins/velocity-profile/mod.ts";
+import { TYRE_MU, type TyreCategory } from "../../sdk/mod.ts";
 import { type FitEntry, fitTyreTable } from "./tyre_fit.ts";
 
 /** A stand-in lap model: lap time falls as μ^−0.4 from `baseS` at μ = 1. */

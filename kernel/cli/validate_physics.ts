@@ -8,7 +8,7 @@
  * wheelbase_m}}`, `track` naming a circuit of `plugins/tracks/circuits/`.
  *
  * The model, one for every entry (no per-entry or per-car factors):
- * - the car (`plugins/velocity-profile/car_specs.ts`): kerb weight + 80 kg,
+ * - the car (`sdk/car_specs.ts`): kerb weight + 80 kg,
  *   rated power × driveline efficiency (RWD 0.85, FWD 0.88, AWD 0.80),
  *   drag and lift areas as published, rolling resistance 0.015, the tyre
  *   category's μ for cornering (0.95 μ braking; traction from the driven
@@ -33,15 +33,8 @@
 
 import { loadCircuits } from "../../plugins/tracks/mod.ts";
 import { fitTyreTable, type TyreFit } from "./tyre_fit.ts";
-import {
-  type CarSpecs,
-  type CircuitLine,
-  circuitLine,
-  solveClosedLap,
-  TYRE_MU,
-  type TyreCategory,
-  vehicleFromSpecs,
-} from "../../plugins/velocity-profile/mod.ts";
+import { type CircuitLine, circuitLine, solveClosedLap } from "../../plugins/velocity-profile/mod.ts";
+import { type CarSpecs, TYRE_MU, type TyreCategory, vehicleFromSpecs } from "../../sdk/mod.ts";
 
 /** The published lap times shipped beside the repository. */
 const DEFAULT_FILE = new URL("../../../shared/data/realworld/laptimes.json", import.meta.url);

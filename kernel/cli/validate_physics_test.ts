@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { TYRE_MU } from "../../plugins/velocity-profile/mod.ts";
+import { TYRE_MU } from "../../sdk/mod.ts";
 import { runValidatePhysics } from "./validate_physics.ts";
 
 const ENTRY = {

@@ -14,9 +14,9 @@
  *   resistance (`solver.ts`), and the optimal lap's corners with target
  *   minimum speed, brake point and time cost (`optimal_corners.ts`).
  *
- * For predictions without a session (equipment profiles, `deno task
- * validate-physics`): a vehicle from a car's published specs and tyre
- * category (`car_specs.ts`) on a circuit's reference line with its
+ * For predictions without a session (`deno task validate-physics`): a
+ * vehicle from a car's published specs and tyre category (the SDK's
+ * `car_specs.ts`) on a circuit's reference line with its
  * gradient and banking where the circuit's data has them (`circuit_line.ts`).
  *
  * Better than the original: one documented model with the car's own
@@ -32,7 +32,6 @@
 import { definePlugin } from "../../sdk/mod.ts";
 import { estimateGripStage, velocityProfileStage } from "./stages.ts";
 
-export { type CarSpecs, TYRE_MU, type TyreCategory, vehicleFromSpecs } from "./car_specs.ts";
 export { type CircuitLine, circuitLine } from "./circuit_line.ts";
 export { type RoadShape, solveClosedLap, type SolvedLap } from "./solver.ts";
 

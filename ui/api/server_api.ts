@@ -74,12 +74,15 @@ export async function fetchLapTags(id: string, lap: number): Promise<string[]> {
   return (await requestJson<Json>(`${base(id)}/laps/${lap}/tags`)).tags;
 }
 
+/** Whether a change of an analysis input (lap tags, the session's car) queued the analysis again. */
+export type AnalysisChange = "queued" | "unchanged";
+
 /** What saving a lap's tags did: the tags as stored, and whether the session is analysed again. */
 export interface SavedLapTags {
   /** The tags as stored. */
   tags: string[];
   /** `queued`: the tags changed and the analysis runs again; `unchanged`: they were already these. */
-  analysis: "queued" | "unchanged";
+  analysis: AnalysisChange;
 }
 
 /** Replaces the driver's own tags of one lap (`[]` clears them). */

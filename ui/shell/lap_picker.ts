@@ -2,7 +2,8 @@
  * The lap picker: a reference lap (the best lap unless chosen) and an
  * optional comparison lap. The pill bar toggles the comparison lap; the
  * select picks the reference. Excluded laps are dimmed, the best is starred.
- * The driver tags the reference lap in the Tags disclosure beside them.
+ * The driver tags the reference lap in the Tags disclosure beside them, and
+ * picks the car the optimal lap is solved for in the Car disclosure.
  *
  * @module
  */
@@ -10,6 +11,7 @@
 import { html } from "htm/preact";
 import type { VNode } from "preact";
 import type { LapSelection, Units, ViewLap } from "../../sdk/views.ts";
+import { CarPicker } from "./car_picker.ts";
 import { LapTagEditor } from "./lap_tag_editor.ts";
 
 /** Properties of {@linkcode LapPicker}. */
@@ -24,13 +26,16 @@ export interface LapPickerProps {
   selection: LapSelection;
   /** Units (for lap times). */
   units: Units;
-  /** Called when a change of the reference lap's tags has been analysed. */
-  onTagsAnalysed: (lap: number) => void;
+  /**
+   * Called when a change of the reference lap's tags (with that lap) or of
+   * the session's car (with null) has been analysed.
+   */
+  onReanalysed: (taggedLap: number | null) => void;
 }
 
 /** Reference select, comparison pills and a reset button. */
 export function LapPicker(
-  { sessionId, laps, bestLap, selection, units, onTagsAnalysed }: LapPickerProps,
+  { sessionId, laps, bestLap, selection, units, onReanalysed }: LapPickerProps,
 ): VNode {
   const { ref, comp } = selection;
   const timed = laps.filter((l) => l.timeS !== null);
@@ -82,8 +87,9 @@ export function LapPicker(
       ${ref !== null &&
         html`
           <${LapTagEditor} key=${`${sessionId}:${ref}`} sessionId=${sessionId} lap=${ref}
-            onAnalysed=${onTagsAnalysed} />
+            onAnalysed=${onReanalysed} />
         `}
+      <${CarPicker} key=${sessionId} sessionId=${sessionId} onAnalysed=${() => onReanalysed(null)} />
     </nav>
   `;
 }

@@ -16,7 +16,7 @@ import type { VNode } from "preact";
 import * as hooks from "preact/hooks";
 import { showActionError, showRequest, useAction, useRequest } from "../../sdk/view_requests.ts";
 import { fetchLapTags, saveLapTags } from "../api/server_api.ts";
-import { analysisFinished } from "../upload/transfer.ts";
+import { reanalysed } from "../upload/transfer.ts";
 
 /** Tags offered as checkboxes, with what each means. */
 const USUAL_TAGS: readonly (readonly [string, string])[] = [
@@ -62,14 +62,8 @@ export function LapTagEditor({ sessionId, lap, onAnalysed }: LapTagEditorProps):
     void saving.run(async () => {
       const saved = await saveLapTags(sessionId, lap, wanted);
       setOther("");
-      if (saved.analysis === "queued") {
-        setReanalysing(true);
-        const end = await analysisFinished(sessionId).finally(() => setReanalysing(false));
-        if (end.status === "failed") {
-          throw new Error(`The analysis failed: ${end.error ?? "no reason given"}.`);
-        }
-        onAnalysed(lap);
-      }
+      setReanalysing(saved.analysis === "queued");
+      if (await reanalysed(sessionId, saved.analysis).finally(() => setReanalysing(false))) onAnalysed(lap);
       await stored.reload();
       setSavedOnce(true);
     });
@@ -78,13 +72,13 @@ export function LapTagEditor({ sessionId, lap, onAnalysed }: LapTagEditorProps):
   const custom = [...new Set([...saved, ...tags])].filter((t) => !USUAL_TAGS.some(([usual]) => usual === t));
 
   return html`
-    <details class="lap-tags" data-lap-tags=${lap}>
+    <details class="bar-menu lap-tags" data-lap-tags=${lap}>
       <summary>Tags L${lap}${saved.length > 0
         ? html`
           <span class="badge">${saved.length}</span>
         `
         : ""}</summary>
-      <form class="lap-tags-form" onSubmit=${save} aria-label=${`Your tags for lap ${lap}`}>
+      <form class="bar-menu-panel lap-tags-form" onSubmit=${save} aria-label=${`Your tags for lap ${lap}`}>
         ${showRequest(html, stored, "the lap's tags", () =>
           html`
             <fieldset>

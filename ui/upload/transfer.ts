@@ -113,15 +113,22 @@ export function followAnalysis(sessionId: string, onProgress: (p: AnalysisProgre
   return () => source.close();
 }
 
-/** Resolves with the last progress once a session's analysis is ready or failed. */
-export function analysisFinished(sessionId: string): Promise<AnalysisProgress> {
-  return new Promise((resolve) => {
+/**
+ * After a change of one of a session's analysis inputs: when it queued the
+ * analysis again, waits for it and resolves true (rejects if it failed);
+ * resolves false when nothing changed.
+ */
+export async function reanalysed(sessionId: string, change: "queued" | "unchanged"): Promise<boolean> {
+  if (change === "unchanged") return false;
+  const end = await new Promise<AnalysisProgress>((resolve) => {
     const stop = followAnalysis(sessionId, (p) => {
       if (p.status !== "ready" && p.status !== "failed") return;
       stop();
       resolve(p);
     });
   });
+  if (end.status === "failed") throw new Error(`The analysis failed: ${end.error ?? "no reason was given"}.`);
+  return true;
 }
 
 // deno-lint-ignore no-explicit-any

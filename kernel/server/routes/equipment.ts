@@ -259,12 +259,12 @@ export function equipmentRoutes(ctx: ServerContext): AnyApiRoute[] {
       tag: "equipment",
       params: SESSION_ID,
       responses: {
-        204: "removed (the session is analysed again if the profile had a vehicle)",
+        200: '`{session_id, profile: null, analysis}`: `"queued"` when the profile had a vehicle',
         404: "no such session",
       },
       async handler({ params, userId }) {
         const session = await requireSession(ctx, userId, params.id);
-        await assign(userId, session.id, null);
+        return { session_id: session.id, profile: null, analysis: await assign(userId, session.id, null) };
       },
     }),
   ];

@@ -1,7 +1,8 @@
 /**
  * A vehicle model from a production car's published specifications and
- * its tyre category, for predictions without a session (equipment
- * profiles, `deno task validate-physics`). One model for every car, no
+ * its tyre category, for predictions without a session (the workbench's
+ * car form for equipment profiles, `deno task validate-physics`; the
+ * velocity-profile plugin solves laps with it). One model for every car, no
  * per-car factors:
  * - mass = kerb weight + 80 kg of driver;
  * - power at the wheels = rated power × drivetrain efficiency (RWD 0.85,
@@ -19,7 +20,7 @@
  * @module
  */
 
-import type { Vehicle } from "../../sdk/mod.ts";
+import type { Vehicle } from "./vehicle.ts";
 
 /** Tyre categories, from street tyres to racing slicks. */
 export type TyreCategory = "street" | "endurance_200tw" | "super_200tw" | "100tw" | "r_compound" | "slick";

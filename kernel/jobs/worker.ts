@@ -69,15 +69,18 @@ export function startWorker(
     }
     await setSessionStatus(db, sessionId, "processing");
     events.publish(sessionId, { type: "status", status: "processing", error: null });
-    // Progress goes to the database at most every PROGRESS_WRITE_MS, the latest snapshot always last.
+    // Progress goes to the database at most every PROGRESS_WRITE_MS, the latest snapshot always last:
+    // writes are chained, because two in flight on a connection pool may commit in either order.
     let lastWrite = 0;
     let pending: JobProgress | null = null;
     let writeTimer: ReturnType<typeof setTimeout> | undefined;
+    let writing: Promise<unknown> = Promise.resolve();
     const writePending = () => {
       writeTimer = undefined;
       if (!pending) return;
       lastWrite = Date.now();
-      recordProgress(db, claim, JSON.stringify(pending)).catch(() => {});
+      const json = JSON.stringify(pending);
+      writing = writing.then(() => recordProgress(db, claim, json)).catch(() => {});
       pending = null;
     };
     const onProgress = (progress: JobProgress) => {

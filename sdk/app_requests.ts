@@ -14,7 +14,7 @@
  * @module
  */
 
-import type { AppUser } from "./app.ts";
+import type { AppServices, AppSession, AppUser } from "./app.ts";
 import { RouteError } from "./route.ts";
 
 /** The caller, or a 401 saying what signing in is needed for (`action`, e.g. `"see your achievements"`). */
@@ -103,4 +103,20 @@ export function booleanField(body: Record<string, unknown>, name: string): boole
     throw new RouteError(400, "invalid_field", `"${name}" is required and must be true or false`);
   }
   return value;
+}
+
+/**
+ * The session `sessionId` when it belongs to `ownerId`; otherwise a 404
+ * (`session_not_found`, with `message` or a plain one), never a 403, so
+ * that nobody learns whether another driver's session exists.
+ */
+export async function sessionOwnedBy(
+  services: AppServices,
+  ownerId: string,
+  sessionId: string,
+  message = `Session ${sessionId} not found`,
+): Promise<AppSession> {
+  const session = await services.session(sessionId);
+  if (!session || session.userId !== ownerId) throw new RouteError(404, "session_not_found", message);
+  return session;
 }

@@ -353,6 +353,38 @@ Deno.test({
         },
       );
 
+      await t.step(
+        "the driver writes a note on the focused corner in Deep Dive, pins and deletes it",
+        async () => {
+          const url = new URL(page.url());
+          url.searchParams.set("v", "deep-dive");
+          url.searchParams.set("corner", "2");
+          const notesPage = await browser.newPage({ viewport: VIEWPORTS.desktop });
+          notesPage.on("pageerror", (e) => errors.push(e.message));
+          await notesPage.goto(url.href);
+          await waitForView(notesPage, "deep-dive");
+          const card = notesPage.locator('[data-contribution="driver-notes"]');
+          await card.locator("text=No notes yet").waitFor();
+          const label = (await card.locator("#note-about option:checked").textContent())!;
+          assert.match(label, /^T\d/, "the focused corner is what the note is about");
+          await card.locator("#note-text").fill("Brake at the 2 board");
+          await card.locator('input[type="checkbox"]').check();
+          await card.locator('button[type="submit"]').click();
+          const item = card.locator("li.focused");
+          await item.waitFor();
+          assert.match((await item.textContent())!, /Brake at the 2 board/);
+          assert.match((await item.locator(".badge").textContent())!, /Barber Motorsports Park · T/);
+          await item.getByRole("button", { name: "Pin" }).click();
+          await item.getByText("Pinned").waitFor();
+          const box = (await card.boundingBox())!;
+          await notesPage.screenshot({ path: join(OUTPUT, "notes-desktop.png"), clip: box });
+          await item.getByRole("button", { name: /Delete the note/ }).click();
+          await item.getByRole("button", { name: "Delete note" }).click();
+          await card.locator("text=No notes yet").waitFor();
+          await notesPage.close();
+        },
+      );
+
       await t.step("screenshots of every view, desktop and 390 px wide", async () => {
         for (const [name, viewport] of Object.entries(VIEWPORTS)) {
           const shot = await browser.newPage({ viewport });

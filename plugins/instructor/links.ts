@@ -9,7 +9,13 @@
  * @module
  */
 
-import { type AppServices, type AppSession, type PluginStore, RouteError } from "../../sdk/mod.ts";
+import {
+  type AppServices,
+  type AppSession,
+  type PluginStore,
+  RouteError,
+  sessionOwnedBy,
+} from "../../sdk/mod.ts";
 
 const LINKS = "links";
 
@@ -78,13 +84,10 @@ export async function requireStudentSession(
   sessionId: string,
 ): Promise<AppSession> {
   await requireStudent(services.store, instructorId, studentId);
-  const session = await services.session(sessionId);
-  if (!session || session.userId !== studentId) {
-    throw new RouteError(
-      404,
-      "session_not_found",
-      `your student "${studentId}" has no session "${sessionId}"`,
-    );
-  }
-  return session;
+  return await sessionOwnedBy(
+    services,
+    studentId,
+    sessionId,
+    `your student "${studentId}" has no session "${sessionId}"`,
+  );
 }

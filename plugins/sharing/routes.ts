@@ -25,6 +25,7 @@ import {
   integerField,
   LapsKey,
   RouteError,
+  sessionOwnedBy,
   signedInUser,
   stringField,
 } from "../../sdk/mod.ts";
@@ -90,10 +91,7 @@ export const sharingRoutes: AnyAppRoute[] = [
       const days = fields.expires_in_days === undefined
         ? DEFAULT_EXPIRY_DAYS
         : integerField(fields, "expires_in_days", 1, MAX_EXPIRY_DAYS);
-      const session = await services.session(sessionId);
-      if (!session || session.userId !== caller.id) {
-        throw new RouteError(404, "session_not_found", `Session ${sessionId} not found`);
-      }
+      const session = await sessionOwnedBy(services, caller.id, sessionId);
       if (session.status !== "done") {
         throw new RouteError(
           409,

@@ -98,7 +98,11 @@ function bodyFor(schema: BodySchema, a: Owner, name = ""): unknown {
       const pick = /id$|session|user|owner|profile|token/i.test(name)
         ? candidates(name, { type: "string", description: "" }, a)[0].value
         : "walk";
-      const choices = [pick, "novice", "intermediate", "walk", "traffic", "a"];
+      // A pattern that is one fixed phrase (a confirmation such as "delete everything") is that phrase.
+      const phrase = schema.pattern && /^\^[\w ]+\$$/.test(schema.pattern)
+        ? schema.pattern.slice(1, -1)
+        : null;
+      const choices = [...(phrase ? [phrase] : []), pick, "novice", "intermediate", "walk", "traffic", "a"];
       const pattern = schema.pattern ? new RegExp(schema.pattern) : null;
       return choices.find((c) => (!pattern || pattern.test(c)) && c.length >= (schema.minLength ?? 0)) ??
         "walk";

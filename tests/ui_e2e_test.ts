@@ -432,6 +432,34 @@ Deno.test({
         await Deno.remove(notes);
       });
 
+      await t.step(
+        "the driver downloads all their data, then deletes it; the workbench starts afresh",
+        async () => {
+          const data = await browser.newPage({ viewport: VIEWPORTS.desktop });
+          data.on("pageerror", (e) => errors.push(e.message));
+          await data.goto(server.url);
+          await data.click('button[aria-label="Settings"]');
+          const [download] = await Promise.all([
+            data.waitForEvent("download"),
+            data.click('.your-data a:has-text("Download all your data")'),
+          ]);
+          const exported = JSON.parse(await Deno.readTextFile((await download.path())!));
+          assert.equal(exported.format, "cataclysm-workbench-export/1");
+          const sessions = await (await fetch(`${server.url}/api/sessions`)).json();
+          assert.deepEqual(
+            exported.tables.sessions.map((s: { id: string }) => s.id).sort(),
+            sessions.items.map((s: { session_id: string }) => s.session_id).sort(),
+          );
+          await data.click('.your-data button:has-text("Delete all your data")');
+          const settings = (await data.locator(".popover.settings").boundingBox())!;
+          await data.screenshot({ path: join(OUTPUT, "your-data-desktop.png"), clip: settings });
+          await data.click('.your-data button:has-text("Delete everything")');
+          await data.locator("text=Where did the time go?").waitFor();
+          assert.deepEqual((await (await fetch(`${server.url}/api/sessions`)).json()).items, []);
+          await data.close();
+        },
+      );
+
       assert.deepEqual(errors, [], "no uncaught errors in the page");
     } finally {
       await browser.close();

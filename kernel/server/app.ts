@@ -21,6 +21,7 @@ import { pluginApiRoutes } from "./plugin_routes.ts";
 import { appApiRoutes } from "./app_routes.ts";
 import { createAppServices } from "./app_services.ts";
 import { type AnyApiRoute, defineApiRoute, mountRoute, type ServerEnv } from "./route.ts";
+import { accountRoutes } from "./routes/account.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { coachingRoutes } from "./routes/coaching.ts";
@@ -85,6 +86,7 @@ export function createApp(ctx: ServerContext): WorkbenchApp {
     compareRoute(ctx),
     ...trackRoutes(ctx),
     ...equipmentRoutes(ctx),
+    ...accountRoutes(ctx),
     ...coachingRoutes(ctx),
     ...pluginRoutes(ctx, problems),
     ...plugins.routes,

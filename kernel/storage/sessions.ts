@@ -6,6 +6,8 @@
  */
 
 import type { Kysely } from "kysely";
+import type { Storage } from "./database.ts";
+import type { DialectName } from "./migrations.ts";
 import type { SessionRow, SessionStatus, WorkbenchDatabase } from "./schema.ts";
 import { ANALYZE_JOB } from "../jobs/queue.ts";
 
@@ -118,10 +120,32 @@ export async function listSessions(
 }
 
 /** Deletes a session with its file, artifacts, tags and jobs; false when the owner has no such session. */
-export async function deleteSession(db: Db, userId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom("sessions").where("id", "=", id).where("user_id", "=", userId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+export async function deleteSession(storage: Storage, userId: string, id: string): Promise<boolean> {
+  return await storage.db.transaction().execute(async (trx) => {
+    await lockSessionJobs(trx, storage.dialect, userId, id);
+    const result = await trx.deleteFrom("sessions").where("id", "=", id).where("user_id", "=", userId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  });
+}
+
+/**
+ * Before deleting sessions on PostgreSQL: locks their job rows (the user's
+ * sessions, or the one `sessionId`) inside the deleting transaction. A job
+ * that finishes locks its job row first, then the artifacts and the
+ * session; the cascade from the session locks them the other way round, so
+ * without this the two could deadlock. (SQLite runs one writer at a time.)
+ */
+export async function lockSessionJobs(
+  trx: Db,
+  dialect: DialectName,
+  userId: string,
+  sessionId?: string,
+): Promise<void> {
+  if (dialect !== "postgres") return;
+  let sessions = trx.selectFrom("sessions").select("id").where("user_id", "=", userId);
+  if (sessionId !== undefined) sessions = sessions.where("id", "=", sessionId);
+  await trx.selectFrom("jobs").select("id").where("session_id", "in", sessions).forUpdate().execute();
 }
 
 /** The original file of a session (no owner check: for the worker, which holds a job for it). */

@@ -1,6 +1,6 @@
 /**
- * The settings popover: speed and distance units, colour theme. Choices are
- * kept in the browser.
+ * The settings popover: speed and distance units, colour theme (kept in
+ * the browser), and the driver's data as a whole (download, delete).
  *
  * @module
  */
@@ -8,6 +8,7 @@
 import { html } from "htm/preact";
 import type { VNode } from "preact";
 import type { Settings } from "../state/settings.ts";
+import { YourData } from "./your_data.ts";
 
 /** Properties of {@linkcode SettingsMenu}. */
 export interface SettingsMenuProps {
@@ -19,7 +20,7 @@ export interface SettingsMenuProps {
   onClose: () => void;
 }
 
-/** Three radio groups. */
+/** Three radio groups and the data controls. */
 export function SettingsMenu({ settings, onChange, onClose }: SettingsMenuProps): VNode {
   const group = <K extends keyof Settings>(key: K, label: string, choices: [Settings[K], string][]) =>
     html`<fieldset>
@@ -40,6 +41,7 @@ export function SettingsMenu({ settings, onChange, onClose }: SettingsMenuProps)
       ${group("speed", "Speed", [["kmh", "km/h"], ["mph", "mph"]])}
       ${group("distance", "Distance", [["m", "metres"], ["ft", "feet"]])}
       ${group("theme", "Theme", [["light", "Light"], ["dark", "Dark"]])}
+      <${YourData} />
       <button type="button" class="button" onClick=${onClose}>Done</button>
     </div>
   `;

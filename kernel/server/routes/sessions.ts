@@ -80,7 +80,7 @@ export function sessionRoutes(ctx: ServerContext): AnyApiRoute[] {
       params: SESSION_ID,
       responses: { 204: "deleted", 404: "no such session" },
       async handler({ params, userId }) {
-        if (!await deleteSession(db, userId, params.id)) throw sessionNotFound(params.id);
+        if (!await deleteSession(ctx.storage, userId, params.id)) throw sessionNotFound(params.id);
       },
     }),
     defineApiRoute({

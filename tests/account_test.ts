@@ -5,11 +5,15 @@
  * nothing of another user's and no analysis results or sign-in secrets;
  * deleting asks for the confirmation words, removes all of it (another
  * user's data stays) and leaves a workbench that takes the next upload.
- * Signed in, it deletes the account and signs it out in every browser.
+ * Importing the export brings the session back (analysed again) with its
+ * lap tag and its car; importing it twice adds nothing; something else is
+ * refused. Signed in, deleting removes the account and signs it out in
+ * every browser.
  */
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
+import { assignProfile } from "../kernel/storage/equipment.ts";
 import { writeLapTags } from "../kernel/storage/lap_tags.ts";
 import { CookieJar, send as sendWith, signIn, startAuthTestServer } from "./auth_harness.ts";
 import { insertSession } from "../kernel/storage/sessions.ts";
@@ -54,7 +58,20 @@ for (const { dialect, ignore } of DIALECTS) {
       }
       // The driver's lap tag stored as the tag route does (the route would analyse the session again).
       await writeLapTags(storage, id, 3, ["rain"]);
-      await (await send(`${base}/api/equipment/profiles`, "POST", { name: "Miata" })).body?.cancel();
+      const car = {
+        mass_kg: 1140,
+        power_w: 115000,
+        cda_m2: 0.7,
+        crr: 0.015,
+        mu_lat: 1.1,
+        mu_brake: 1.05,
+        mu_accel: 0.6,
+        rho: 1.2,
+      };
+      const profile =
+        await (await send(`${base}/api/equipment/profiles`, "POST", { name: "Miata", vehicle: car })).json();
+      // Assigned as the equipment route does, without the re-analysis it would start.
+      await assignProfile(storage, "local", id, profile.id);
       const note = await send(`${base}/api/plugins/notes/notes`, "POST", {
         session_id: id,
         text: "T5: later apex",
@@ -139,8 +156,45 @@ for (const { dialect, ignore } of DIALECTS) {
       const kept = await storage.selectFrom("sessions").select("id").execute();
       assert.deepEqual(kept.map((s) => s.id), [theirs], "another user's session stays");
 
-      const again = (await (await upload(base, [file])).json()).session_ids[0];
-      assert.equal((await waitForStatus(base, again)).status, "ready");
+      // The export brings it all back: the session (analysed again), its lap tag, the car on it.
+      const importFile = async () => {
+        const form = new FormData();
+        form.append("file", new File([JSON.stringify(doc)], "export.json"));
+        const response = await fetch(`${base}/api/account/import`, { method: "POST", body: form });
+        assert.equal(response.status, 201);
+        return await response.json();
+      };
+      const imported = await importFile();
+      assert.deepEqual(
+        [
+          imported.sessions_created,
+          imported.lap_tags_restored,
+          imported.equipment_profiles_created,
+          imported.files_skipped,
+        ],
+        [1, 1, 1, []],
+      );
+      const [back] = (await getJson<{ items: { session_id: string }[] }>(`${base}/api/sessions`)).items;
+      assert.equal((await waitForStatus(base, back.session_id)).status, "ready");
+      const lap3 = (await getJson<{ number: number; user_tags: string[] }[]>(
+        `${base}/api/sessions/${back.session_id}/laps`,
+      ))
+        .find((l) => l.number === 3)!;
+      assert.deepEqual(lap3.user_tags, ["rain"]);
+      const optimal = await getJson(`${base}/api/sessions/${back.session_id}/artifacts/optimal-profile`);
+      assert.equal(optimal.vehicleSource, "given", "the imported car is the session's again");
+      const twice = await importFile();
+      assert.deepEqual([twice.sessions_created, twice.sessions_already_here, twice.equipment_profiles_kept], [
+        0,
+        1,
+        1,
+      ]);
+
+      const bad = new FormData();
+      bad.append("file", new File(['{"format": "something else"}'], "notes.json"));
+      const refused = await fetch(`${base}/api/account/import`, { method: "POST", body: bad });
+      assert.equal(refused.status, 422);
+      assert.match((await refused.json()).error.message, /not a Cataclysm Workbench export/);
     },
   });
 }

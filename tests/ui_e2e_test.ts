@@ -433,7 +433,7 @@ Deno.test({
       });
 
       await t.step(
-        "the driver downloads all their data, then deletes it; the workbench starts afresh",
+        "the driver downloads all their data, deletes it (the workbench starts afresh), and imports it back",
         async () => {
           const data = await browser.newPage({ viewport: VIEWPORTS.desktop });
           data.on("pageerror", (e) => errors.push(e.message));
@@ -443,7 +443,8 @@ Deno.test({
             data.waitForEvent("download"),
             data.click('.your-data a:has-text("Download all your data")'),
           ]);
-          const exported = JSON.parse(await Deno.readTextFile((await download.path())!));
+          const exportPath = (await download.path())!;
+          const exported = JSON.parse(await Deno.readTextFile(exportPath));
           assert.equal(exported.format, "cataclysm-workbench-export/1");
           const sessions = await (await fetch(`${server.url}/api/sessions`)).json();
           assert.deepEqual(
@@ -456,6 +457,14 @@ Deno.test({
           await data.click('.your-data button:has-text("Delete everything")');
           await data.locator("text=Where did the time go?").waitFor();
           assert.deepEqual((await (await fetch(`${server.url}/api/sessions`)).json()).items, []);
+          // The downloaded file brings the sessions back.
+          await data.click('button[aria-label="Settings"]');
+          await data.setInputFiles("#import-export", exportPath);
+          const status = data.locator('.your-data [role="status"]', { hasText: "imported" });
+          await status.waitFor();
+          const count = exported.tables.sessions.length;
+          assert.match((await status.textContent())!, new RegExp(`^${count} sessions? imported`));
+          assert.equal((await (await fetch(`${server.url}/api/sessions`)).json()).items.length, count);
           await data.close();
         },
       );

@@ -254,7 +254,7 @@ export function App({ registry: plugins, account, onSignOut }: AppProps): VNode 
           setSettingsOpen(!settingsOpen)}>⚙</button>
         ${settingsOpen &&
           html`<${SettingsMenu} settings=${settings} onChange=${updateSettings} onClose=${() =>
-            setSettingsOpen(false)} />`}
+            setSettingsOpen(false)} onImported=${refreshList} />`}
       </header>
       ${drawerOpen && html`
         <div class="scrim" onClick=${() => setDrawerOpen(false)}></div>

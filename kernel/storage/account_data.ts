@@ -8,7 +8,7 @@
  * coaching reports, chat messages, usage and settings, and the plugin
  * records they own (share links, notes, leaderboard entries...). Analysis
  * results are left out: they are derived from the files and computed again
- * on import into any workbench. Sign-in sessions are left out: they are
+ * when the export is imported (`server/account_import.ts`). Sign-in sessions are left out: they are
  * secrets. It is produced as a stream, one session file at a time, so a
  * large account does not have to fit in memory twice.
  *

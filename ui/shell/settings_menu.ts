@@ -18,10 +18,12 @@ export interface SettingsMenuProps {
   onChange: (patch: Partial<Settings>) => void;
   /** Closes the menu. */
   onClose: () => void;
+  /** Called after the driver imported an export. */
+  onImported: () => void;
 }
 
 /** Three radio groups and the data controls. */
-export function SettingsMenu({ settings, onChange, onClose }: SettingsMenuProps): VNode {
+export function SettingsMenu({ settings, onChange, onClose, onImported }: SettingsMenuProps): VNode {
   const group = <K extends keyof Settings>(key: K, label: string, choices: [Settings[K], string][]) =>
     html`<fieldset>
       <legend>${label}</legend>
@@ -41,7 +43,7 @@ export function SettingsMenu({ settings, onChange, onClose }: SettingsMenuProps)
       ${group("speed", "Speed", [["kmh", "km/h"], ["mph", "mph"]])}
       ${group("distance", "Distance", [["m", "metres"], ["ft", "feet"]])}
       ${group("theme", "Theme", [["light", "Light"], ["dark", "Dark"]])}
-      <${YourData} />
+      <${YourData} onImported=${onImported} />
       <button type="button" class="button" onClick=${onClose}>Done</button>
     </div>
   `;

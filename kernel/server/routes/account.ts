@@ -1,14 +1,19 @@
 /**
  * The caller's data as a whole: `GET /api/account/export` downloads all of
- * it as one JSON document, `DELETE /api/account` deletes all of it (see
- * `storage/account_data.ts` for what is in both). Deleting asks for
+ * it as one JSON document, `POST /api/account/import` takes such a document
+ * (multipart `file`) into the caller's account (`account_import.ts`), and
+ * `DELETE /api/account` deletes all of it (see `storage/account_data.ts`
+ * for what is in the export and the deletion). Deleting asks for
  * `{"confirm": "delete everything"}` so that no stray request does it.
  *
  * @module
  */
 
 import { deleteAccount, exportAccount } from "../../storage/account_data.ts";
+import { importAccount } from "../account_import.ts";
 import type { ServerContext } from "../context.ts";
+import { ApiError } from "../errors.ts";
+import { readUploadParts } from "../upload.ts";
 import { type AnyApiRoute, defineApiRoute } from "../route.ts";
 
 /** The words `DELETE /api/account` needs in `confirm`. */
@@ -51,6 +56,43 @@ export function accountRoutes(ctx: ServerContext): AnyApiRoute[] {
             "cache-control": "no-store",
           },
         });
+      },
+    }),
+    defineApiRoute({
+      method: "POST",
+      path: "/api/account/import",
+      summary:
+        "Imports an export (multipart `file`): its files become sessions again with their lap tags and equipment",
+      tag: "account",
+      body: "multipart",
+      responses: {
+        201:
+          "`{sessions_created, sessions_already_here, files_skipped, equipment_profiles_created, equipment_profiles_kept, lap_tags_restored}`",
+        400: "no file, or not JSON",
+        422: "not a Cataclysm Workbench export",
+      },
+      async handler({ c, userId }) {
+        const part = (await readUploadParts(c.req.raw)).find((p) => p.name === "file" && p.filename !== null);
+        if (!part) throw new ApiError(400, "no_files", "Send the export in a multipart `file` field");
+        let document: unknown;
+        try {
+          document = JSON.parse(new TextDecoder().decode(part.data));
+        } catch (error) {
+          throw new ApiError(
+            400,
+            "invalid_json",
+            `${part.filename} is not JSON: ${(error as Error).message}`,
+          );
+        }
+        const done = await importAccount(ctx, userId, document);
+        return {
+          sessions_created: done.sessionsCreated,
+          sessions_already_here: done.sessionsAlreadyHere,
+          files_skipped: done.filesSkipped,
+          equipment_profiles_created: done.equipmentProfilesCreated,
+          equipment_profiles_kept: done.equipmentProfilesKept,
+          lap_tags_restored: done.lapTagsRestored,
+        };
       },
     }),
     defineApiRoute({

@@ -140,6 +140,14 @@ export interface CoachingContext {
   ranking: number[];
   /** Analysed laps the automatic tags flag (traffic, off-track, mistake...), with the tags. */
   flaggedLaps: { lap: number; tags: string[] }[];
+  /**
+   * The driver's own tags, lap by lap: `leftOut` when they keep the lap out
+   * of the analysis (traffic, off-line, experimental, cold-tires), else
+   * notes on an analysed or other lap (rain, new pads...). Absent from
+   * contexts stored before it was added (they are used as they are, so
+   * that an upgrade does not rewrite every coaching report).
+   */
+  driverTags?: { lap: number; tags: string[]; leftOut: boolean }[];
 }
 
 /** One corner the driver should work on first. */

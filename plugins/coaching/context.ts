@@ -24,6 +24,7 @@ import {
   type PhysicsGains,
   sampleStd,
   type TrackMatch,
+  userExclusion,
 } from "../../sdk/mod.ts";
 import { summariseCorners } from "./corner_summary.ts";
 
@@ -47,6 +48,8 @@ export interface CoachingInputs {
   physicsGains?: PhysicsGains | null;
   /** Automatic lap tags (only analysed laps' tags are kept). */
   lapTags?: readonly LapTagging[] | null;
+  /** The driver's own tags by lap number (the run settings' `userLapTags`). */
+  userLapTags?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Builds the context; null when the session has no analysed lap. */
@@ -95,5 +98,9 @@ export function buildCoachingContext(inputs: CoachingInputs): CoachingContext | 
     flaggedLaps: (inputs.lapTags ?? [])
       .filter((t) => analysedNumbers.has(t.lap) && t.tags.some((tag) => tag !== "clean"))
       .map((t) => ({ lap: t.lap, tags: t.tags.filter((tag) => tag !== "clean") })),
+    driverTags: Object.entries(inputs.userLapTags ?? {})
+      .map(([lap, tags]) => ({ lap: Number(lap), tags: [...tags], leftOut: userExclusion(tags) !== null }))
+      .filter((t) => t.tags.length > 0 && inputs.laps.some((l) => l.number === t.lap))
+      .sort((a, b) => a.lap - b.lap),
   };
 }

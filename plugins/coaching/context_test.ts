@@ -129,3 +129,15 @@ Deno.test("degenerate sessions: no analysed lap gives null; one lap gives no spr
   assert.deepEqual(none.corners, []);
   assert.deepEqual(none.ranking, []);
 });
+
+Deno.test("the driver's own tags: laps they left out, and notes on the others; unknown laps ignored", () => {
+  const context = buildCoachingContext({
+    ...testInputs(),
+    userLapTags: { "5": ["rain"], "2": ["Traffic", "new pads"], "99": ["rain"], "3": [] },
+  })!;
+  assert.deepEqual(context.driverTags, [
+    { lap: 2, tags: ["Traffic", "new pads"], leftOut: true },
+    { lap: 5, tags: ["rain"], leftOut: false },
+  ]);
+  assert.deepEqual(buildCoachingContext(testInputs())!.driverTags, [], "no tags, none listed");
+});

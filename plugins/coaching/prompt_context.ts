@@ -135,6 +135,14 @@ function sessionLines(context: CoachingContext, profile: DriverProfile): string[
       }${more > 0 ? `; and ${more} more` : ""}`,
     );
   }
+  const ownTags = (leftOut: boolean) =>
+    (context.driverTags ?? []).filter((t) => t.leftOut === leftOut).map((t) =>
+      `L${t.lap} (${t.tags.join(", ")})`
+    );
+  if (ownTags(true).length > 0) {
+    lines.push(`laps the driver left out of the analysis, with their tags: ${ownTags(true).join("; ")}`);
+  }
+  if (ownTags(false).length > 0) lines.push(`the driver's own lap notes: ${ownTags(false).join("; ")}`);
   lines.push(`driver skill level: ${profile.skill}`);
   if (profile.equipment?.trim()) lines.push(`equipment: ${profile.equipment.trim().replace(/\s+/g, " ")}`);
   if (profile.vehicle) {

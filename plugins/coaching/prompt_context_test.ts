@@ -156,3 +156,13 @@ Deno.test("lap times are listed for at most MAX_LISTED_LAPS laps, the fastest", 
   const slowest = Math.max(...c.laps.map((l) => l.timeS));
   assert.ok(!line.includes(slowest.toFixed(2)));
 });
+
+Deno.test("the driver's own tags are stated: laps left out, and notes", () => {
+  const text = renderPromptContext(
+    buildCoachingContext({ ...testInputs(), userLapTags: { "2": ["traffic"], "5": ["rain", "new pads"] } })!,
+    { skill: "advanced" },
+  );
+  assert.match(text, /laps the driver left out of the analysis, with their tags: L2 \(traffic\)/);
+  assert.match(text, /the driver's own lap notes: L5 \(rain, new pads\)/);
+  assert.doesNotMatch(renderPromptContext(context(), { skill: "advanced" }), /driver's own lap notes/);
+});

@@ -39,7 +39,7 @@ export const coachingContextStage = defineStage({
   },
   produces: { context: CoachingContextKey },
   run(ctx, inputs) {
-    const context = buildCoachingContext(inputs);
+    const context = buildCoachingContext({ ...inputs, userLapTags: ctx.settings.userLapTags });
     if (!context) {
       ctx.report({
         severity: "info",

@@ -306,7 +306,7 @@ Deno.test({
       );
 
       await t.step(
-        "the driver adds their car; the optimal lap is solved for it; back to the estimate",
+        "the driver adds their car, the optimal lap is solved for it; edits it; deletes it: back to the estimate",
         async () => {
           const id = new URL(page.url()).searchParams.get("s");
           const optimal = async () =>
@@ -343,12 +343,27 @@ Deno.test({
             path: join(OUTPUT, "car-picker-desktop.png"),
             clip: { x: picker.x, y: picker.y, width: picker.width, height: picker.height + 200 },
           });
-          await page.selectOption("#car-choice", "");
+          // Editing the car: the form comes back with its numbers; more power, a faster optimal lap.
+          await page.click('.car-form button:has-text("Edit Miata ND2")');
+          assert.equal(await page.inputValue('.car-new input[name="weightKg"]'), "1060");
+          assert.equal(await page.inputValue('.car-new select[name="tyre"]'), "r_compound");
+          await page.fill('.car-new input[name="powerHp"]', "300");
+          await page.click('.car-new button[type="submit"]');
+          await page.waitForFunction(() =>
+            !document.querySelector(".car-new") && !document.querySelector(".car-form [role=status]")
+          );
+          const tuned = await optimal();
+          assert.ok(Math.abs(tuned.vehicle.powerW - 300 * 745.7 * 0.85) < 1, `${tuned.vehicle.powerW}`);
+          assert.ok(tuned.lapTimeS < given.lapTimeS, `${tuned.lapTimeS} < ${given.lapTimeS}`);
+          // Deleting it: back to the estimate.
+          await page.click('.car-form button[aria-label="Delete the car Miata ND2"]');
+          await page.click('.car-form button:has-text("Delete Miata ND2")');
           await page.waitForFunction(() =>
             document.querySelector(".car-picker summary")?.textContent?.includes("estimated") &&
             !document.querySelector(".car-form [role=status]")
           );
           assert.deepEqual(await optimal(), estimated);
+          assert.deepEqual(await (await fetch(`${server.url}/api/equipment/profiles`)).json(), []);
           await page.click(".car-picker summary");
         },
       );

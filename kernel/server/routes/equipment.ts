@@ -44,6 +44,12 @@ const DETAILS: Record<string, BodySchema> = {
     properties: {},
     nullable: true,
   },
+  specs: {
+    type: "object",
+    description: "What the car was described by, as the workbench's car form keeps it (free-form)",
+    properties: {},
+    nullable: true,
+  },
   tires: {
     type: "object",
     properties: {
@@ -168,7 +174,8 @@ export function equipmentRoutes(ctx: ServerContext): AnyApiRoute[] {
       params: PROFILE_ID,
       body: PROFILE_BODY([]),
       responses: {
-        200: "the profile; the sessions it is assigned to are analysed again when its vehicle changed",
+        200:
+          "the profile, and in `reanalysed` the ids of the sessions analysed again (those it is assigned to, when its vehicle changed)",
         404: "no such profile",
         409: "name taken",
         422: "invalid profile",
@@ -188,7 +195,7 @@ export function equipmentRoutes(ctx: ServerContext): AnyApiRoute[] {
           row = await updateProfile(trx, userId, params.pid, input);
         });
         if (!row) throw new ApiError(404, "profile_not_found", `Equipment profile ${params.pid} not found`);
-        return profileJson(row);
+        return { ...profileJson(row), reanalysed: sessions };
       },
     }),
     defineApiRoute({
@@ -197,13 +204,17 @@ export function equipmentRoutes(ctx: ServerContext): AnyApiRoute[] {
       summary: "Deletes an equipment profile (sessions using it lose the assignment)",
       tag: "equipment",
       params: PROFILE_ID,
-      responses: { 204: "deleted", 404: "no such profile" },
+      responses: {
+        200: "`{deleted, reanalysed}`: the ids of the sessions analysed again (those it had a car for)",
+        404: "no such profile",
+      },
       async handler({ params, userId }) {
         const profile = await requireProfile(userId, params.pid);
         const sessions = profileVehicle(profile.profile_json)
           ? await sessionsWithProfile(db, userId, params.pid)
           : [];
         await reanalyse(ctx, sessions, (trx) => deleteProfile(trx, userId, params.pid));
+        return { deleted: profile.id, reanalysed: sessions };
       },
     }),
     defineApiRoute({

@@ -32,6 +32,7 @@ Deno.test({
         events: textEvents(ANSWER, 12),
         delayMs: 120,
       },
+      reportForPrompt("Written for an advanced driver: every corner, with its numbers."),
     );
     await using db = await testDatabase("sqlite");
     await using server = await startTestServer(db, {
@@ -49,7 +50,7 @@ Deno.test({
       await page.goto(`${server.url}/?s=${id}&v=debrief`);
       await waitForView(page, "debrief");
 
-      // The report: written by Claude, three priority corners linked to Deep Dive, one grade row per corner.
+      // The report (written for intermediate drivers, the level not yet chosen): written by Claude, three priority corners linked to Deep Dive, one grade row per corner.
       const report = page.locator('.coach-report[data-status="ready"]');
       await report.waitFor({ timeout: 30_000 });
       assert.equal(await report.getAttribute("data-source"), "claude");
@@ -93,6 +94,26 @@ Deno.test({
       await phone.screenshot({ path: join(OUTPUT, "debrief-coach-phone.png"), fullPage: true });
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
       assert.ok(overflow <= 0, `no horizontal scrolling on a phone (${overflow} px too wide)`);
+
+      // Until the driver says their level, the report asks; answering writes the report for it.
+      await page.goto(`${server.url}/?s=${id}&v=debrief`);
+      await waitForView(page, "debrief");
+      const level = page.locator(".coach-level");
+      await level.waitFor({ timeout: 30_000 });
+      await level.getByRole("button", { name: "advanced" }).click();
+      await page.locator('.coach-report[data-status="ready"] select.coach-skill').waitFor({
+        timeout: 30_000,
+      });
+      await page.waitForFunction(() =>
+        (document.querySelector("select.coach-skill") as HTMLSelectElement | null)?.value === "advanced"
+      );
+      assert.equal(await level.count(), 0, "asked once");
+      assert.match(
+        (await page.locator(".coach-summary").textContent()) ?? "",
+        /Written for an advanced driver/,
+      );
+      const settings = await (await fetch(`${server.url}/api/coaching/settings`)).json();
+      assert.deepEqual([settings.skill_level, settings.skill_level_chosen], ["advanced", true]);
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();

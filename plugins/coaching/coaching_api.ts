@@ -68,6 +68,12 @@ export async function regenerateReport(sessionId: string): Promise<void> {
   );
 }
 
+/** Whether the driver has said which skill level reports are written for (until then: intermediate). */
+export async function skillChosen(): Promise<boolean> {
+  return (await json<{ skill_level_chosen: boolean }>(await fetch("/api/coaching/settings")))
+    .skill_level_chosen;
+}
+
 /** Sets the caller's skill level (reports at that level are written on demand). */
 export async function saveSkill(skill: SkillLevel): Promise<void> {
   await json(

@@ -12,7 +12,7 @@
 import { CornersKey } from "../../sdk/keys.ts";
 import type { CoachingReport, Grade, SkillLevel, Units, ViewContext } from "../../sdk/mod.ts";
 import { definePanel } from "../../sdk/views.ts";
-import { fetchReport, regenerateReport, type ReportState, saveSkill } from "./coaching_api.ts";
+import { fetchReport, regenerateReport, type ReportState, saveSkill, skillChosen } from "./coaching_api.ts";
 import { reportMarkdown } from "./report_markdown.ts";
 
 const POLL_MS = 1000;
@@ -96,6 +96,11 @@ export default definePanel({
     const [state, setState] = hooks.useState<ReportState | null>(null);
     const [problem, setProblem] = hooks.useState<string | null>(null);
     const [tick, setTick] = hooks.useState(0);
+    // Until the driver says, reports are written for intermediate drivers: ask rather than assume.
+    const [chosen, setChosen] = hooks.useState(true);
+    hooks.useEffect(() => {
+      skillChosen().then(setChosen).catch(() => {});
+    }, []);
     hooks.useEffect(() => {
       let alive = true;
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -115,7 +120,21 @@ export default definePanel({
     const regenerate = () =>
       regenerateReport(sessionId).then(() => setTick(tick + 1)).catch((e: Error) => setProblem(e.message));
     const changeSkill = (skill: SkillLevel) =>
-      saveSkill(skill).then(() => setTick(tick + 1)).catch((e: Error) => setProblem(e.message));
+      saveSkill(skill).then(() => {
+        setChosen(true);
+        setTick(tick + 1);
+      }).catch((e: Error) => setProblem(e.message));
+    const ask = !chosen && html`<div class="coach-level" role="group" aria-label="Your level">
+      <span>Your coach writes for intermediate drivers until you say otherwise. You are:</span>
+      ${
+      SKILLS.map((s) =>
+        html`
+          <button type="button" class="button" onClick=${() => changeSkill(s)}>${s}</button>
+        `
+      )
+    }
+      <span class="muted small">(it sets how many priorities the report picks and how much detail it gives)</span>
+    </div>`;
     if (problem) return html`<p class="inline-error">${problem}</p>`;
     if (!state) return html`<p class="muted coach-state">Loading the coaching report…</p>`;
     if (state.status === "queued" || state.status === "generating") {
@@ -131,6 +150,7 @@ export default definePanel({
       : "the offline coach, standing in";
     const cost = state.usage?.cost_usd ? ` · $${state.usage.cost_usd.toFixed(4)}` : "";
     return html`<div class="coach-report" data-status=${state.status} data-source=${report?.source ?? ""}>
+      ${ask}
       <div class="card-desc">
         Written by ${author}${cost} for
         ${" "}<select class="coach-skill" aria-label="Skill level" value=${state.skill_level} onChange=${(

@@ -171,12 +171,16 @@ export function coachingReportRoutes(ctx: ServerContext, coaching: CoachingRunti
       path: "/api/coaching/settings",
       summary: "The caller's coaching settings, today's spend and whether a model is configured",
       tag: "coaching",
-      responses: { 200: "`{skill_level, daily_budget_usd, spent_today_usd, model, online, coach_version}`" },
+      responses: {
+        200:
+          "`{skill_level, skill_level_chosen, daily_budget_usd, spent_today_usd, model, online, coach_version}`; `skill_level_chosen` is false until the driver sets one",
+      },
       async handler({ userId }) {
         const settings = await getCoachingSettings(db, userId);
         const { budgetUsd, spentUsd } = await coachingBudget(ctx.storage, coaching.config, userId);
         return {
           skill_level: asSkillLevel(settings.skillLevel) ?? DEFAULT_SKILL,
+          skill_level_chosen: asSkillLevel(settings.skillLevel) !== null,
           daily_budget_usd: budgetUsd,
           spent_today_usd: spentUsd,
           model: coaching.model?.model ?? null,

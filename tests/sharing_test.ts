@@ -16,7 +16,7 @@
  * which differs from the detected one by some metres).
  */
 import assert from "node:assert/strict";
-import { createLink } from "../plugins/sharing/links.ts";
+import { createLink, DEAD_LINK_RETENTION_DAYS, revokeLink } from "../plugins/sharing/links.ts";
 import sharing from "../plugins/sharing/mod.ts";
 import { type Corner, CornersKey } from "../sdk/mod.ts";
 import {
@@ -155,6 +155,22 @@ Deno.test({
     );
     const [listed] = await call("GET", "/links", { user: ann });
     assert.equal(listed.state, "expired");
+    // Dead for longer than the retention, a link is deleted when its owner next lists theirs.
+    const store = bench.services("sharing").store;
+    const old = await createLink(store, session, 1, now - (DEAD_LINK_RETENTION_DAYS + 2) * DAY_MS);
+    const revoked = await createLink(store, session, 30, now - (DEAD_LINK_RETENTION_DAYS + 2) * DAY_MS);
+    await revokeLink(store, ann.id, revoked.token, now - (DEAD_LINK_RETENTION_DAYS - 1) * DAY_MS);
+    assert.deepEqual(
+      (await call("GET", "/links", { user: ann })).map((l: { token: string }) => l.token),
+      [revoked.token, expired.token],
+      "the old expired link is gone; the recently revoked and the recently expired ones stay",
+    );
+    assert.equal(await store.get("links", old.token), undefined);
+    await assertRouteError(
+      call("GET", "/shared/{token}", { params: { token: old.token } }),
+      404,
+      /does not exist/,
+    );
     for (const token of ["0123456789abcdef0123456789abcdef", "../../etc", ""]) {
       await assertRouteError(
         call("GET", "/shared/{token}", { params: { token } }),

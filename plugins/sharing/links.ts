@@ -3,7 +3,10 @@
  * read-only until the link expires or its owner revokes it. Links are kept
  * in the plugin's store (collection `links`, key = token, owner = the
  * sharer, index = the session id). A revoked link is kept (marked) so its
- * visitors are told it was revoked rather than that it never existed.
+ * visitors are told it was revoked rather than that it never existed, and
+ * an expired one likewise — for {@linkcode DEAD_LINK_RETENTION_DAYS} days:
+ * after that it is deleted the next time its owner lists their links (and
+ * its token answers 404 like one never issued).
  *
  * @module
  */
@@ -11,6 +14,8 @@
 import { type AppSession, type PluginStore, RouteError } from "../../sdk/mod.ts";
 const DAY_MS = 86_400_000;
 const COLLECTION = "links";
+/** Days an expired or revoked link is kept (listed as such, answering 410) before it is deleted. */
+export const DEAD_LINK_RETENTION_DAYS = 90;
 
 /** One share link as stored (a type alias, so it is a JSON record for the store). */
 export type ShareLink = {
@@ -56,7 +61,11 @@ export async function createLink(
   return link;
 }
 
-/** The user's links (of one session, when given), newest first, with their state. */
+/**
+ * The user's links (of one session, when given), newest first, with their
+ * state; links dead for longer than {@linkcode DEAD_LINK_RETENTION_DAYS}
+ * are deleted instead.
+ */
 export async function linksOf(
   store: PluginStore,
   ownerId: string,
@@ -67,7 +76,16 @@ export async function linksOf(
     ownerId,
     ...(sessionId === undefined ? {} : { index: sessionId }),
   });
-  return records.map((r) => ({ ...r.value, state: linkState(r.value, now) })).reverse();
+  const kept: LinkStatus[] = [];
+  for (const { value: link } of records) {
+    const deadSince = link.revokedAt ?? (link.expiresAt <= now ? link.expiresAt : null);
+    if (deadSince !== null && now - deadSince > DEAD_LINK_RETENTION_DAYS * DAY_MS) {
+      await store.delete(COLLECTION, link.token);
+    } else {
+      kept.push({ ...link, state: linkState(link, now) });
+    }
+  }
+  return kept.reverse();
 }
 
 /** Revokes one of the user's links; a 404 when the user has no such link. */

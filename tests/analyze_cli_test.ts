@@ -88,3 +88,22 @@ Deno.test("the readable output lists the best lap's corners", async () => {
   assert.match(stdout, /Corners of lap \d+ \(best\):/);
   assert.match(stdout, /T1 +left/);
 });
+
+Deno.test("analyze --tag gives laps the driver's tags: traffic leaves the best lap out, rain changes nothing", async () => {
+  const plain = JSON.parse((await analyzeCli(SESSION.pathname, "--json")).stdout);
+  const best = plain.best_lap as number;
+  const tagged = await analyzeCli(SESSION.pathname, "--json", "--tag", `${best}=traffic`, "--tag", "2=rain");
+  assert.equal(tagged.code, 0, tagged.stderr);
+  const doc = JSON.parse(tagged.stdout);
+  const lap = (d: { laps: { number: number }[] }, n: number) => d.laps.find((l) => l.number === n);
+  assert.deepEqual(lap(doc, best), {
+    ...lap(plain, best),
+    included: false,
+    excluded_reason: "you tagged it traffic",
+  });
+  assert.notEqual(doc.best_lap, best);
+  assert.deepEqual(lap(doc, 2), lap(plain, 2), "a note such as rain leaves the lap as it was");
+  const bad = await analyzeCli(SESSION.pathname, "--tag", "5");
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--tag needs a lap number and its tags, e\.g\. --tag 5=traffic,rain; got '5'/);
+});

@@ -1,10 +1,12 @@
 /**
- * `deno task analyze FILE [--json] [--track SLUG] [--lap N] [--vehicle CAR.json] [--plugins DIR]...`
+ * `deno task analyze FILE [--json] [--track SLUG] [--lap N] [--vehicle CAR.json] [--tag N=TAG,...]... [--plugins DIR]...`
  *
  * Analyses one logger file and prints the laps and the best lap's corners (a
  * table, or the stable JSON contract with `--json`); `--lap N` adds lap N's
  * corner table; `--vehicle` gives the car for the physics-optimal lap (the keys
- * of a truth file's `car` block). Exits 1 when no lap could be found, 2 on a usage or file error.
+ * of a truth file's `car` block); `--tag 5=traffic,rain` gives lap 5 the
+ * driver's own tags, as the workbench's Tags do (traffic, off-line,
+ * experimental and cold-tires leave the lap out of the analysis). Exits 1 when no lap could be found, 2 on a usage or file error.
  * Plugin folders come from `WORKBENCH_PLUGINS`, `--plugins` and `DATA_DIR/plugins.json` (which also
  * disables plugins, orders them and sets their settings; an invalid file is a usage error).
  *
@@ -21,13 +23,27 @@ import { toAnalyzeJson } from "./analyze_json.ts";
 import { renderAnalysisTable } from "./analyze_table.ts";
 
 const USAGE =
-  "usage: deno task analyze FILE [--json] [--track SLUG] [--lap N] [--vehicle CAR.json] [--plugins DIR]";
+  "usage: deno task analyze FILE [--json] [--track SLUG] [--lap N] [--vehicle CAR.json] [--tag N=TAG,...] [--plugins DIR]";
+
+/** The driver's lap tags of `--tag N=TAG,...` options, or the problem with one. */
+function lapTagsOf(options: readonly string[]): Record<string, string[]> | string {
+  const tags: Record<string, string[]> = {};
+  for (const option of options) {
+    const match = /^(\d+)=(.+)$/.exec(option);
+    const list = match?.[2].split(",").map((t) => t.trim()).filter(Boolean) ?? [];
+    if (!match || Number(match[1]) < 1 || list.length === 0) {
+      return `--tag needs a lap number and its tags, e.g. --tag 5=traffic,rain; got '${option}'`;
+    }
+    tags[String(Number(match[1]))] = [...(tags[String(Number(match[1]))] ?? []), ...list];
+  }
+  return tags;
+}
 
 /** Runs the analyze command with command-line arguments; returns the exit status. */
 export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, ["track", "lap", "vehicle", "plugins"]);
+    args = parseArgs(argv, ["track", "lap", "vehicle", "tag", "plugins"]);
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -40,6 +56,11 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   const lap = lapText === undefined ? null : Number(lapText);
   if (lap !== null && !(Number.isInteger(lap) && lap > 0)) {
     console.error(`--lap needs a lap number (a positive whole number), got '${lapText}'\n${USAGE}`);
+    return 2;
+  }
+  const userLapTags = lapTagsOf(args.values.get("tag") ?? []);
+  if (typeof userLapTags === "string") {
+    console.error(`${userLapTags}\n${USAGE}`);
     return 2;
   }
   const vehiclePath = args.values.get("vehicle")?.at(-1);
@@ -75,7 +96,12 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   const result = await analyze(registry, {
     file: basename(path),
     bytes,
-    settings: { trackSlug: args.values.get("track")?.at(-1) ?? null, vehicle, plugins: loaded.settings },
+    settings: {
+      trackSlug: args.values.get("track")?.at(-1) ?? null,
+      vehicle,
+      plugins: loaded.settings,
+      userLapTags,
+    },
   });
   loaded.close();
   const doc = toAnalyzeJson(result, problems, lap, folderArtifacts(loaded));

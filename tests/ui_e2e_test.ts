@@ -338,6 +338,14 @@ Deno.test({
           const given = await optimal();
           assert.deepEqual([given.vehicleSource, given.vehicle.massKg], ["given", 1140]);
           assert.notEqual(given.lapTimeS, estimated.lapTimeS);
+          const dashboard = await browser.newPage({ viewport: VIEWPORTS.desktop });
+          const dashboardUrl = new URL(page.url());
+          dashboardUrl.searchParams.set("v", "dashboard");
+          await dashboard.goto(dashboardUrl.href);
+          await waitForView(dashboard, "dashboard");
+          const optimalTile = dashboard.locator('.metric:has-text("Optimal lap") .metric-note');
+          assert.equal(await optimalTile.textContent(), "physics, for your car");
+          await dashboard.close();
           const picker = (await page.locator(".lap-picker").boundingBox())!;
           await page.screenshot({
             path: join(OUTPUT, "car-picker-desktop.png"),

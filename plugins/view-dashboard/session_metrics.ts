@@ -39,7 +39,9 @@ export default definePanel({
       tiles.push({
         label: "Optimal lap",
         value: units.formatLapTime(physics.optimalLapTimeS),
-        note: `physics, car ${physics.vehicleSource}`,
+        note: physics.vehicleSource === "given"
+          ? "physics, for your car"
+          : "physics, car estimated from this session (give yours under Car)",
       });
     }
     if (consistency) {

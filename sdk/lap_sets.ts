@@ -16,10 +16,17 @@ import type { DistanceLap, Lap } from "./laps.ts";
  */
 export const EXCLUDING_USER_TAGS: readonly string[] = ["traffic", "off-line", "experimental", "cold-tires"];
 
-/** Why the driver's own tags leave a lap out (`you tagged it traffic`), or null when they do not. */
-export function userExclusion(tags: readonly string[] | undefined): string | null {
-  const excluding = (tags ?? []).filter((t) => EXCLUDING_USER_TAGS.includes(t.toLowerCase()));
-  return excluding.length > 0 ? `you tagged it ${excluding.join(", ")}` : null;
+/**
+ * Why the driver's own tags leave a lap out (`you tagged it traffic`), or
+ * null when none of them is one of `excluding` (by default
+ * {@linkcode EXCLUDING_USER_TAGS}; compared case-insensitively).
+ */
+export function userExclusion(
+  tags: readonly string[] | undefined,
+  excluding: readonly string[] = EXCLUDING_USER_TAGS,
+): string | null {
+  const found = (tags ?? []).filter((t) => excluding.includes(t.toLowerCase()));
+  return found.length > 0 ? `you tagged it ${found.join(", ")}` : null;
 }
 
 /**

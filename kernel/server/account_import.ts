@@ -11,8 +11,7 @@
  * @module
  */
 
-import { Buffer } from "node:buffer";
-import { EXPORT_FORMAT } from "../storage/account_data.ts";
+import { EXPORT_FORMAT, exportedBytes } from "../storage/account_data.ts";
 import { assignProfile, createProfile, defaultProfile, findProfileByName } from "../storage/equipment.ts";
 import { writeLapTags } from "../storage/lap_tags.ts";
 import type { ServerContext } from "./context.ts";
@@ -60,12 +59,6 @@ function tablesOf(document: unknown): Record<string, Row[]> {
   return tables;
 }
 
-/** The bytes of a `{base64}` column. */
-function bytesOf(value: unknown): Uint8Array | null {
-  const base64 = (value as { base64?: unknown } | null)?.base64;
-  return typeof base64 === "string" ? new Uint8Array(Buffer.from(base64, "base64")) : null;
-}
-
 /** Imports an export (its parsed JSON) into the account of `userId`. */
 export async function importAccount(
   ctx: ServerContext,
@@ -104,7 +97,7 @@ export async function importAccount(
   const accepted: { oldId: string; file: AcceptedFile }[] = [];
   for (const row of tables.session_files) {
     const name = cleanFileName(String(row.file_name ?? "session"));
-    const bytes = bytesOf(row.content);
+    const bytes = exportedBytes(row.content);
     if (!bytes) {
       result.filesSkipped.push({ file: name, reason: "the export holds no bytes for it" });
       continue;

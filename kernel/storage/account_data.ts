@@ -39,6 +39,12 @@ function rowJson(row: Record<string, unknown>): string {
   return JSON.stringify(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, base64(value)])));
 }
 
+/** The bytes of an exported binary column (`{"base64": "..."}`), or null when the value is not one. */
+export function exportedBytes(value: unknown): Uint8Array | null {
+  const base64 = (value as { base64?: unknown } | null)?.base64;
+  return typeof base64 === "string" ? new Uint8Array(Buffer.from(base64, "base64")) : null;
+}
+
 /** The rows of one table, each query giving a batch (run one after another). */
 type TableRows = () => AsyncIterable<Record<string, unknown>[]>;
 

@@ -95,7 +95,11 @@ export async function updateProfile(
  * longer parses (saved by an older version) counts as none.
  */
 export function profileVehicle(profileJson: string | null | undefined): Vehicle | null {
-  const details = profileJson ? JSON.parse(profileJson) as Record<string, unknown> : {};
+  return detailsVehicle(profileJson ? JSON.parse(profileJson) as Record<string, unknown> : {});
+}
+
+/** The car of a profile's details (parsed), as {@linkcode profileVehicle}. */
+export function detailsVehicle(details: Record<string, unknown>): Vehicle | null {
   try {
     return details.vehicle ? parseVehicle(details.vehicle) : null;
   } catch {

@@ -30,6 +30,7 @@ import {
   type GpsQuality,
   type Lap,
   type LapTagging,
+  userExclusion,
 } from "../../sdk/mod.ts";
 
 /** Tags a driver may set on a lap that keep it off the boards (compared case-insensitively). */
@@ -86,21 +87,19 @@ export function eligibleLaps(
   for (const lap of laps) {
     const lapTags = tags.get(lap.number);
     const badSpan = gps?.badSpans.find((span) => span.startS < lap.endTimeS && span.endS > lap.startTimeS);
-    const ownTags = (userTags.get(lap.number) ?? []).filter((t) =>
-      DISQUALIFYING_USER_TAGS.includes(t.toLowerCase())
-    );
-    const reason = ownTags.length > 0
-      ? `you tagged it ${ownTags.join(", ")}`
-      : !timed.has(lap.number)
-      ? lapReason(lap)
-      : lapTags === undefined
-      ? "the lap was not tagged"
-      : lapTags.length !== 1 || lapTags[0] !== "clean"
-      ? `tagged ${lapTags.filter((t) => t !== "clean").join(", ")}`
-      : gpsTooPoor ??
-        (badSpan
-          ? `poor GPS from ${badSpan.startS.toFixed(1)} s to ${badSpan.endS.toFixed(1)} s (${badSpan.reason})`
-          : null);
+    const reason = userExclusion(userTags.get(lap.number), DISQUALIFYING_USER_TAGS) ??
+      (!timed.has(lap.number)
+        ? lapReason(lap)
+        : lapTags === undefined
+        ? "the lap was not tagged"
+        : lapTags.length !== 1 || lapTags[0] !== "clean"
+        ? `tagged ${lapTags.filter((t) => t !== "clean").join(", ")}`
+        : gpsTooPoor ??
+          (badSpan
+            ? `poor GPS from ${badSpan.startS.toFixed(1)} s to ${
+              badSpan.endS.toFixed(1)
+            } s (${badSpan.reason})`
+            : null));
     if (reason === null) counted.push(lap);
     else excluded.push({ lap: lap.number, reason });
   }

@@ -17,6 +17,7 @@ import {
   assignProfile,
   createProfile,
   deleteProfile,
+  detailsVehicle,
   type EquipmentProfileInput,
   findProfileByName,
   getProfile,
@@ -184,12 +185,9 @@ export function equipmentRoutes(ctx: ServerContext): AnyApiRoute[] {
         const old = await requireProfile(userId, params.pid);
         const input = profileInput(body as Record<string, unknown>);
         await nameFree(userId, input.name, params.pid);
-        const newCar = input.details === undefined
-          ? profileVehicle(old.profile_json)
-          : profileVehicle(JSON.stringify(input.details));
-        const sessions = sameCar(newCar, profileVehicle(old.profile_json))
-          ? []
-          : await sessionsWithProfile(db, userId, params.pid);
+        const oldCar = profileVehicle(old.profile_json);
+        const newCar = input.details === undefined ? oldCar : detailsVehicle(input.details);
+        const sessions = sameCar(newCar, oldCar) ? [] : await sessionsWithProfile(db, userId, params.pid);
         let row: EquipmentProfileRow | undefined;
         await reanalyse(ctx, sessions, async (trx) => {
           row = await updateProfile(trx, userId, params.pid, input);

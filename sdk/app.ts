@@ -145,6 +145,17 @@ export interface AppServices {
   session(id: string): Promise<AppSession | undefined>;
   /** A user's sessions, newest first. */
   sessionsOf(userId: string): Promise<AppSession[]>;
+  /**
+   * Every user's sessions matched to circuit `trackSlug`, newest first;
+   * `null` gives the analysed sessions no circuit matched.
+   */
+  sessionsAtTrack(trackSlug: string | null): Promise<AppSession[]>;
+  /**
+   * Queues the analysis of these sessions again (e.g. after the plugin's
+   * analysis data changed) and resolves once they are queued; their stored
+   * results stay readable until the new ones replace them.
+   */
+  reanalyse(sessionIds: readonly string[]): Promise<void>;
   /** An equipment profile by id (e.g. a session's `equipmentId`), whoever owns it, or undefined. */
   equipment(id: string): Promise<AppEquipment | undefined>;
   /** A session's stored artifacts (whoever owns it; the plugin checks access). */

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { AnalysisHook, AnyAppRoute } from "./app.ts";
+import type { AnalysisHook, AnyAppRoute, JsonValue, PluginStore } from "./app.ts";
 import type { CoachService } from "./coaching.ts";
 import type { FormatDefinition } from "./format.ts";
 import type { SettingsSchema } from "./plugin_settings.ts";
@@ -37,6 +37,14 @@ export interface PluginManifest {
   readonly appRoutes?: readonly AnyAppRoute[];
   /** Called after every finished analysis, with the plugin's store (see `app.ts`). */
   readonly onAnalysis?: AnalysisHook;
+  /**
+   * Data from the plugin's own store that its stages need (e.g. the circuits
+   * drivers added). The server reads it before every analysis and hands it to
+   * the plugin's stages as `ctx.settings.pluginData[id]`. It is part of those
+   * stages' fingerprints, so a change re-runs them the next time a session is
+   * analysed. Runs in the workbench process; the command line passes none.
+   */
+  readonly analysisData?: (store: PluginStore) => Promise<JsonValue>;
   /** Services the server runs itself (background work, streaming), by kind. */
   readonly services?: PluginServices;
   /**

@@ -4,6 +4,7 @@
  * @module
  */
 
+import type { JsonValue } from "./app.ts";
 import type { Vehicle } from "./vehicle.ts";
 
 /** Which GPS samples are trusted for position. */
@@ -30,6 +31,11 @@ export interface RunSettings {
    * that leave a lap out of the analysis). Laps without tags are absent.
    */
   userLapTags: Readonly<Record<string, readonly string[]>>;
+  /**
+   * What each plugin's `analysisData` returned for this run, by plugin id
+   * (see `plugin.ts`); empty on the command line.
+   */
+  pluginData: Readonly<Record<string, JsonValue>>;
 }
 
 /** Settings used when a caller gives none: the original's GPS thresholds (2.0 m, 6 satellites). */
@@ -39,4 +45,5 @@ export const DEFAULT_SETTINGS: RunSettings = Object.freeze({
   plugins: Object.freeze({}),
   vehicle: null,
   userLapTags: Object.freeze({}),
+  pluginData: Object.freeze({}),
 }) as RunSettings;

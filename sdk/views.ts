@@ -387,6 +387,13 @@ export interface ViewContext {
    * link for the open session; rejects with the server's error message.
    */
   api: AppApi;
+  /**
+   * Call after one of the plugin's routes queued the open session's analysis
+   * again (e.g. it changed one of the analysis's inputs): resolves once that
+   * analysis has finished and the session is reloaded in every view; rejects
+   * with the reason when the analysis failed.
+   */
+  reanalysed(): Promise<void>;
 }
 
 /** What {@linkcode AppApi} sends: a method, and a JSON body or a file (multipart field `file`). */

@@ -3,7 +3,8 @@
  * concurrent claimers never get the same job; a lapsed lease hands the job
  * to another worker and fences the old one out; retries wait their back-off;
  * and a re-analysis reuses every stored artifact whose inputs are unchanged,
- * recomputing only a plugin whose version changed and what depends on it.
+ * recomputing only a plugin whose version, settings or analysis data
+ * changed and what depends on it.
  */
 
 import assert from "node:assert/strict";
@@ -23,6 +24,7 @@ import { loadPlugins } from "../kernel/loader.ts";
 import { createRegistry, type Registry } from "../kernel/registry.ts";
 import { decodeArtifact } from "../kernel/storage/artifact_codec.ts";
 import { listArtifacts } from "../kernel/storage/artifacts.ts";
+import { pluginStore } from "../kernel/storage/plugin_records.ts";
 import { databaseLocation, openStorage, type Storage } from "../kernel/storage/database.ts";
 import { LOCAL_USER_ID } from "../kernel/storage/migrations.ts";
 import { insertSession, sessionsNeedingAnalysis } from "../kernel/storage/sessions.ts";
@@ -97,6 +99,33 @@ const doubler: PluginManifest = definePlugin({
     produces: { doubled: DoubledKey },
     run: (_ctx, { count }) => ({ doubled: 2 * count }),
   })],
+});
+
+const DataProbeKey = artifact<string | null>("data-probe", "The probe plugin's analysis data (fixture)");
+
+/** Hands its stage what its store holds under `value/current` (or null), via `analysisData`. */
+const dataProbe: PluginManifest = definePlugin({
+  id: "data-probe",
+  version: "1.0.0",
+  sdk: "^1.0",
+  description: "Fixture: a stage that reads its plugin's analysis data.",
+  analysisData: async (store) => (await store.get("value", "current"))?.value ?? null,
+  stages: [defineStage({
+    id: "read-data-probe",
+    description: "Returns the plugin's analysis data.",
+    consumes: { laps: LapsKey },
+    produces: { data: DataProbeKey },
+    run: (ctx) => ({ data: (ctx.settings.pluginData[ctx.plugin] ?? null) as string | null }),
+  })],
+});
+
+/** Its analysis data cannot be read: its stage sees none, and nothing else is disturbed. */
+const brokenData: PluginManifest = definePlugin({
+  id: "broken-data",
+  version: "1.0.0",
+  sdk: "^1.0",
+  description: "Fixture: analysis data that throws.",
+  analysisData: () => Promise.reject(new Error("store on fire")),
 });
 
 for (const { dialect, ignore } of DIALECTS) {
@@ -206,6 +235,58 @@ for (const { dialect, ignore } of DIALECTS) {
       assert.equal(session.status, "failed");
       assert.match(session.error!, /planner exploded/);
       assert.deepEqual(statuses, ["processing", "queued", "processing", "queued", "processing", "failed"]);
+    },
+  });
+
+  Deno.test({
+    name: `a plugin's analysis data reaches its stage, and a change re-runs that stage only, on ${dialect}`,
+    ignore,
+    async fn() {
+      await using db = await testDatabase(dialect);
+      await using storage = await openTestStorage(db.env);
+      const registry = createRegistry();
+      for (const plugin of [...(await loadPlugins()).registry.plugins(), dataProbe, brokenData]) {
+        registry.register(plugin);
+      }
+      const id = await newSession(storage, await Deno.readFile(DEMO_FILE), "demo");
+      const logged: string[] = [];
+      const originalError = console.error;
+      const analyse = async () => {
+        await enqueueAnalysis(storage.db, id, 5);
+        const claim = (await claimNextJob(storage, "w", 60_000))!;
+        let progress: JobProgress | null = null;
+        console.error = (line: string) => logged.push(line);
+        try {
+          const outcome = await runAnalysisJob(
+            { storage, registry, loadProblems: [] },
+            claim,
+            new AbortController().signal,
+            (p) => (progress = p),
+          );
+          assert.equal(outcome.status, "ready");
+        } finally {
+          console.error = originalError;
+        }
+        const row = await storage.db.selectFrom("analysis_artifacts").select("content")
+          .where("session_id", "=", id).where("artifact_id", "=", DataProbeKey.id).executeTakeFirstOrThrow();
+        const ran = (progress as JobProgress | null)!.steps.filter((s) => s.stage !== "parse" && !s.reused);
+        return { data: decodeArtifact(row.content), ran: ran.map((s) => s.stage) };
+      };
+      const store = pluginStore(storage.db, "data-probe");
+      await store.put("value", "current", "first");
+      assert.equal((await analyse()).data, "first");
+      assert.ok(
+        logged.some((l) => /plugin "broken-data" analysis data could not be read: store on fire/.test(l)),
+      );
+      assert.deepEqual((await analyse()).ran, [], "unchanged data: everything is reused");
+      await store.put("value", "current", "second");
+      const changed = await analyse();
+      assert.deepEqual([changed.data, changed.ran], ["second", ["read-data-probe"]]);
+      assert.deepEqual(
+        await sessionsNeedingAnalysis(storage.db, pipelineSignature(registry, DEFAULT_SETTINGS)),
+        [],
+        "the data is not part of the pipeline signature: a change does not make every session stale",
+      );
     },
   });
 

@@ -188,9 +188,10 @@ export function App({ registry: plugins, account, onSignOut }: AppProps): VNode 
     if (options?.corner !== undefined) corner.select(options.corner);
   }, [corner]);
 
+  const reload = useCallback(() => reanalysed(null), [reanalysed]);
   const inputs = useMemo(
-    () => store && { store, laps, corner, cursor, units, theme: settings.theme, kit, open },
-    [store, laps, corner, cursor, units, settings.theme, kit, open],
+    () => store && { store, laps, corner, cursor, units, theme: settings.theme, kit, open, reload },
+    [store, laps, corner, cursor, units, settings.theme, kit, open, reload],
   );
 
   const loadTrackStores = useCallback(async () => {

@@ -1,9 +1,9 @@
 /**
  * One analysis job: read the stored original file, run the registered
- * pipeline with the server's settings, the driver's own lap tags and the car
- * of the session's equipment profile (reusing every stored artifact whose
- * inputs are unchanged), and
- * store the new artifacts, the session summary and the job's end in one
+ * pipeline with the server's settings, the driver's own lap tags, the car
+ * of the session's equipment profile and the plugins' analysis data (reusing
+ * every stored artifact whose inputs are unchanged), and store the new
+ * artifacts, the session summary and the job's end in one
  * transaction that first checks the job is still this worker's.
  *
  * @module
@@ -37,6 +37,7 @@ import { rememberTrack } from "../storage/tracks.ts";
 import { pipelineSignature, prepareIncrementalRun, sessionFingerprint } from "./incremental.ts";
 import type { FileHandoff } from "./file_handoff.ts";
 import { createProgressTracker, type JobProgress } from "./progress.ts";
+import { readPluginData } from "./plugin_data.ts";
 import { type ClaimedJob, enqueueJob, finishJob } from "./queue.ts";
 
 /** What an analysis needs. */
@@ -79,6 +80,7 @@ export async function runAnalysisJob(
     ...serverSettings,
     vehicle: await sessionVehicle(db, sessionId) ?? serverSettings.vehicle,
     userLapTags: Object.fromEntries(await readLapTags(db, sessionId)),
+    pluginData: await readPluginData(registry, db),
   };
   const tracker = createProgressTracker();
   const file = context.handoff?.take(sessionId) ?? await readSessionFile(db, sessionId);

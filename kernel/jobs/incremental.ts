@@ -2,15 +2,16 @@
  * Incremental re-analysis: reuse every stored artifact whose inputs have not
  * changed, recompute the rest.
  *
- * Each stage gets a fingerprint: a hash of its plugin's id, version and
- * settings (from `plugins.json`), its own id, and the fingerprints of the
- * artifacts it consumes. The parsed session's fingerprint is the file's hash,
- * the format plugin's id, version and settings, and the run settings other
- * than the plugins' own. A change anywhere upstream (a new file, a plugin
- * upgrade, a plugin's settings, other run settings) therefore changes the
- * fingerprint of every stage downstream of it and of nothing else. A stage whose outputs are all
- * stored under its current fingerprint is not run: the kernel's runner gets
- * a stand-in that returns the stored values, so ordering, progress events and
+ * Each stage gets a fingerprint: a hash of its plugin's id, version,
+ * settings (from `plugins.json`) and analysis data (`analysisData`), its own
+ * id, and the fingerprints of the artifacts it consumes. The parsed
+ * session's fingerprint is the file's hash, the format plugin's print, and
+ * the run settings other than the plugins' own. A change anywhere upstream
+ * (a new file, a plugin upgrade, a plugin's settings or data, other run
+ * settings) therefore changes the fingerprint of every stage downstream of
+ * it and of nothing else. A stage whose outputs are all stored under its
+ * current fingerprint is not run: the kernel's runner gets a stand-in that
+ * returns the stored values, so ordering, progress events and
  * skipping work as in a full run.
  *
  * @module
@@ -58,11 +59,17 @@ function versionOf(registry: Registry, pluginId: string): string {
   return registry.plugins().find((p) => p.id === pluginId)?.version ?? "?";
 }
 
-/** A plugin's identity for fingerprints: id, version and its settings as the run passes them. */
+/**
+ * A plugin's identity for fingerprints: id, version, its settings as the run
+ * passes them, and a hash of its analysis data (absent from the server-wide
+ * settings, so the pipeline signature does not move when the data does).
+ */
 function pluginPrint(registry: Registry, pluginId: string, settings: RunSettings): string {
+  const data = settings.pluginData?.[pluginId];
+  const dataPrint = data === undefined ? "" : `#${sha256(JSON.stringify(data))}`;
   return `${pluginId}@${versionOf(registry, pluginId)}${
     JSON.stringify(settings.plugins?.[pluginId] ?? null)
-  }`;
+  }${dataPrint}`;
 }
 
 /** Fingerprint of the parsed session: file hash, format plugin (and its settings) and the run settings. */
@@ -73,7 +80,7 @@ export function sessionFingerprint(
   settings: RunSettings,
 ): string {
   const reader = format ? `${pluginPrint(registry, format.plugin, settings)}/${format.format.id}` : "none";
-  const run = JSON.stringify({ ...settings, plugins: undefined });
+  const run = JSON.stringify({ ...settings, plugins: undefined, pluginData: undefined });
   return sha256(`session|${fileSha256}|${reader}|${run}`);
 }
 

@@ -100,10 +100,15 @@ export async function loadSandboxed(
   };
 }
 
-/** Run settings as a plugin sees them: its own entry of `plugins` only. */
+/** Run settings as a plugin sees them: its own entries of `plugins` and `pluginData` only. */
 function ownSettings(settings: RunSettings, plugin: string): RunSettings {
   const own = settings.plugins?.[plugin];
-  return { ...settings, plugins: own ? { [plugin]: own } : {} };
+  const data = settings.pluginData?.[plugin];
+  return {
+    ...settings,
+    plugins: own ? { [plugin]: own } : {},
+    pluginData: data === undefined ? {} : { [plugin]: data },
+  };
 }
 
 /** The outputs of a finished call; a failed call throws as the plugin's code did. */

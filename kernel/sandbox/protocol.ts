@@ -156,6 +156,7 @@ export function inProcessOnlyKinds(manifest: PluginManifest): string[] {
     ...(manifest.routes?.length ? ["routes"] : []),
     ...(manifest.appRoutes?.length ? ["appRoutes"] : []),
     ...(typeof manifest.onAnalysis === "function" ? ["onAnalysis"] : []),
+    ...(typeof manifest.analysisData === "function" ? ["analysisData"] : []),
     ...(manifest.services && Object.keys(manifest.services).length ? ["services"] : []),
   ];
 }

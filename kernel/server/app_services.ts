@@ -23,11 +23,13 @@ import { getAccountUser } from "../storage/accounts.ts";
 import { readLapTags } from "../storage/lap_tags.ts";
 import { pluginStore } from "../storage/plugin_records.ts";
 import type { SessionRow } from "../storage/schema.ts";
+import { readPluginData } from "../jobs/plugin_data.ts";
 import { analyzeInMemory } from "../transient_analysis.ts";
 import type { ArtifactLoader } from "./artifact_loader.ts";
+import { reanalyse, type ReanalysisContext } from "./reanalysis.ts";
 
-/** What the services read from. */
-export interface AppServicesDeps {
+/** What the services read from, and what queuing an analysis again needs. */
+export interface AppServicesDeps extends ReanalysisContext {
   /** The database. */
   storage: Storage;
   /** Active plugins (for in-memory analyses). */
@@ -79,6 +81,15 @@ export function createAppServices(deps: AppServicesDeps, pluginId: string): AppS
         .orderBy("created_at", "desc").orderBy("id", "desc").execute();
       return rows.map(appSession);
     },
+    async sessionsAtTrack(trackSlug) {
+      let query = db.selectFrom("sessions").selectAll();
+      query = trackSlug === null
+        ? query.where("track_slug", "is", null).where("status", "=", "ready")
+        : query.where("track_slug", "=", trackSlug);
+      const rows = await query.orderBy("created_at", "desc").orderBy("id", "desc").execute();
+      return rows.map(appSession);
+    },
+    reanalyse: (sessionIds) => reanalyse(deps, sessionIds, () => Promise.resolve()),
     async equipment(id): Promise<AppEquipment | undefined> {
       const row = await db.selectFrom("equipment_profiles").select(["id", "user_id", "name", "profile_json"])
         .where("id", "=", id).executeTakeFirst();
@@ -101,6 +112,10 @@ export function createAppServices(deps: AppServicesDeps, pluginId: string): AppS
       };
     },
     lapTags: (sessionId) => readLapTags(db, sessionId),
-    analyzeFile: (fileName, bytes) => analyzeInMemory(deps.registry, fileName, bytes, deps.settings),
+    analyzeFile: async (fileName, bytes) =>
+      analyzeInMemory(deps.registry, fileName, bytes, {
+        ...deps.settings,
+        pluginData: await readPluginData(deps.registry, db),
+      }),
   };
 }

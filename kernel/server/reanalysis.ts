@@ -16,9 +16,12 @@ import type { WorkbenchDatabase } from "../storage/schema.ts";
 import { setSessionStatus } from "../storage/sessions.ts";
 import type { ServerContext } from "./context.ts";
 
+/** What queuing an analysis again needs from the server. */
+export type ReanalysisContext = Pick<ServerContext, "storage" | "config" | "events" | "wakeWorker">;
+
 /** Applies `change` and queues the analysis of `sessionIds` in the same transaction. */
 export async function reanalyse(
-  ctx: ServerContext,
+  ctx: ReanalysisContext,
   sessionIds: readonly string[],
   change: (trx: Kysely<WorkbenchDatabase>) => Promise<unknown>,
 ): Promise<void> {

@@ -71,6 +71,8 @@ export interface TestWorkbench {
   request(pluginId: string, fields?: Partial<Omit<AppRequest, "services">>): AppRequest;
   /** Calls the plugin's `onAnalysis` for a session, as the server does after an analysis. */
   analysed(plugin: PluginManifest, sessionId: string): Promise<void>;
+  /** Ids of the sessions `reanalyse` was asked for, in order (none is analysed here). */
+  readonly reanalysed: readonly string[];
 }
 
 function readerOf(values: Map<string, unknown> | undefined): ArtifactReader {
@@ -86,6 +88,7 @@ export function createTestWorkbench(): TestWorkbench {
   const analyses = new Map<string, TestAnalysis>();
   const lapTags = new Map<string, Map<number, readonly string[]>>();
   const records = new Map<string, Map<string, StoredRecord>>();
+  const reanalysed: string[] = [];
   let clock = Date.UTC(2026, 0, 1);
   let sequence = 0;
 
@@ -140,6 +143,16 @@ export function createTestWorkbench(): TestWorkbench {
         Promise.resolve(
           [...sessions.values()].filter((s) => s.userId === userId).sort((a, b) => b.createdAt - a.createdAt),
         ),
+      sessionsAtTrack: (trackSlug) =>
+        Promise.resolve(
+          [...sessions.values()]
+            .filter((s) => s.trackSlug === trackSlug && (trackSlug !== null || s.status === "done"))
+            .sort((a, b) => b.createdAt - a.createdAt),
+        ),
+      reanalyse(sessionIds) {
+        reanalysed.push(...sessionIds);
+        return Promise.resolve();
+      },
       equipment: (id) => Promise.resolve(equipment.get(id)),
       artifacts: (sessionId) => ({ get: (key) => readerOf(artifacts.get(sessionId)).get(key) }),
       lapTags: (sessionId) => Promise.resolve(new Map(lapTags.get(sessionId))),
@@ -157,6 +170,7 @@ export function createTestWorkbench(): TestWorkbench {
 
   return {
     services,
+    reanalysed,
     addUser(user) {
       const full: AppUser = { name: user.id, email: null, ...user };
       users.set(full.id, full);

@@ -23,6 +23,7 @@ import type {
 import { appApi } from "../api/app_api.ts";
 import { requestJson } from "../api/http.ts";
 import type { SessionStore } from "../api/session_store.ts";
+import { reanalysed as waitForAnalysis } from "../upload/transfer.ts";
 
 /** What the shell knows when it renders a contribution. */
 export interface ContextInputs {
@@ -44,6 +45,8 @@ export interface ContextInputs {
   kit: ChartKit;
   /** Opens a view. */
   open: ViewContext["open"];
+  /** Loads the open session again (after its analysis ran again). */
+  reload(): void;
 }
 
 const hooks = { useState, useEffect, useMemo, useRef, useCallback, useLayoutEffect };
@@ -71,6 +74,10 @@ export function buildViewContext(inputs: ContextInputs, plugin: string): ViewCon
     open: inputs.open,
     route: (path) => requestJson(`/api/plugins/${encodeURIComponent(plugin)}/sessions/${session}${path}`),
     api: appApi(plugin),
+    async reanalysed() {
+      await waitForAnalysis(store.detail.session.id, "queued");
+      inputs.reload();
+    },
   };
 }
 

@@ -14,7 +14,8 @@ import {
   TrackKey,
   type TrackMatch,
 } from "../../sdk/mod.ts";
-import { type CircuitCatalog, loadCircuits } from "./circuits.ts";
+import { catalogWithAdded } from "./added_circuits.ts";
+import { type CircuitCatalog, loadCircuits, type ParsedCircuit } from "./circuits.ts";
 import {
   boundingBoxGapM,
   type LineFit,
@@ -147,11 +148,13 @@ export interface MatchTrackOptions {
 /**
  * Creates the `match-track` stage. The circuits are loaded on its first run
  * and kept for the stage's lifetime (a load that fails is retried on the
- * next run); a new stage loads them afresh.
+ * next run); a new stage loads them afresh. The circuits drivers added
+ * arrive with each run, in the plugin's analysis data.
  */
 export function createMatchTrackStage(options: MatchTrackOptions = {}) {
   const load = options.loadCircuits ?? (() => loadCircuits());
   let catalog: Promise<CircuitCatalog> | null = null;
+  const added = new Map<string, ParsedCircuit>();
   const circuits = () =>
     catalog ??= load().catch((error) => {
       catalog = null;
@@ -164,7 +167,7 @@ export function createMatchTrackStage(options: MatchTrackOptions = {}) {
     consumes: { session: SessionKey },
     produces: { track: TrackKey },
     async run(ctx, { session }) {
-      const known = await circuits();
+      const known = catalogWithAdded(await circuits(), ctx.settings.pluginData?.[ctx.plugin], added);
       ctx.signal.throwIfAborted();
       return { track: matchTrack(session, known, ctx.settings.trackSlug, ctx.report) };
     },

@@ -1,21 +1,48 @@
 /**
- * The `tracks` plugin: known circuits (reference lines, official corners) and
- * the `match-track` stage that recognises which one a session was driven on.
+ * The `tracks` plugin: known circuits (reference lines, official corners),
+ * circuits drivers add from their sessions on circuits it does not know
+ * (routes and the Circuit card), and the `match-track` stage that
+ * recognises which one a session was driven on.
  *
  * @module
  */
 
-import { definePlugin } from "../../sdk/mod.ts";
+import { definePlugin, LapsKey } from "../../sdk/mod.ts";
+import { tracksAnalysisData } from "./added_circuits.ts";
+import { circuitRoutes } from "./circuit_routes.ts";
 import { matchTrackStage } from "./match_track.ts";
 
-export { type CircuitCatalog, type CircuitSummary, listCircuits, loadCircuits } from "./circuits.ts";
+export { buildCircuit, type CircuitFile, circuitSlug, CircuitSourceError } from "./circuit_builder.ts";
+export {
+  type CircuitCatalog,
+  type CircuitSummary,
+  defaultCircuitsDir,
+  listCircuits,
+  loadCircuits,
+  parseCircuit,
+} from "./circuits.ts";
 export { createMatchTrackStage, matchTrack, matchTrackStage } from "./match_track.ts";
 
 export default definePlugin({
   id: "tracks",
-  version: "1.0.0",
+  version: "1.1.0",
   sdk: "^1.0",
-  description:
-    "Known circuits and the match-track stage, which recognises the circuit from the GPS trace's shape.",
+  description: "Known circuits, circuits drivers add from their sessions, and the match-track stage, " +
+    "which recognises the circuit from the GPS trace's shape.",
   stages: [matchTrackStage],
+  appRoutes: circuitRoutes,
+  analysisData: tracksAnalysisData,
+  views: [
+    {
+      kind: "panel",
+      id: "circuit",
+      title: "Circuit",
+      description: "Where this session's circuit comes from; add it when the workbench does not know it.",
+      in: ["dashboard"],
+      order: 95,
+      size: "half",
+      needs: [LapsKey],
+      module: "./circuit_panel.ts",
+    },
+  ],
 });

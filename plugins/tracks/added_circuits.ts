@@ -1,0 +1,105 @@
+/**
+ * Circuits drivers added from their sessions, kept in the plugin's store
+ * (one record per circuit, keyed by slug, owned by the driver who added it)
+ * and handed to the `match-track` stage as the plugin's analysis data. They
+ * are workbench-wide: every driver's sessions there match them.
+ *
+ * @module
+ */
+
+import type { JsonValue, PluginStore } from "../../sdk/mod.ts";
+import type { CircuitFile } from "./circuit_builder.ts";
+import { type CircuitCatalog, parseCircuit, type ParsedCircuit } from "./circuits.ts";
+
+/** The store collection of added circuits. */
+const COLLECTION = "circuits";
+
+/** An added circuit and who added it from which session. */
+export interface AddedCircuit {
+  /** The circuit file. */
+  file: CircuitFile;
+  /** User id of the driver who added it. */
+  addedBy: string;
+  /** The session it was drawn from. */
+  fromSession: string;
+  /** When it was added, ms since the epoch. */
+  addedAt: number;
+}
+
+/** The tracks plugin's analysis data: the added circuits' files. */
+export interface TracksAnalysisData {
+  /** Circuit files, oldest first. */
+  circuits: CircuitFile[];
+}
+
+/** Every added circuit, oldest first. */
+export async function addedCircuits(store: PluginStore): Promise<AddedCircuit[]> {
+  const records = await store.list(COLLECTION);
+  return records.map((r) => ({
+    ...(r.value as unknown as Omit<AddedCircuit, "addedAt">),
+    addedAt: r.createdAt,
+  }));
+}
+
+/** One added circuit, or undefined. */
+export async function addedCircuit(store: PluginStore, slug: string): Promise<AddedCircuit | undefined> {
+  const record = await store.get(COLLECTION, slug);
+  return record &&
+    { ...(record.value as unknown as Omit<AddedCircuit, "addedAt">), addedAt: record.createdAt };
+}
+
+/** Stores (adds or replaces) an added circuit. */
+export function saveCircuit(store: PluginStore, circuit: Omit<AddedCircuit, "addedAt">): Promise<void> {
+  const value = { file: circuit.file, addedBy: circuit.addedBy, fromSession: circuit.fromSession };
+  return store.put(COLLECTION, circuit.file.slug, value as unknown as JsonValue, {
+    ownerId: circuit.addedBy,
+  });
+}
+
+/** Deletes an added circuit; true when it existed. */
+export function deleteCircuit(store: PluginStore, slug: string): Promise<boolean> {
+  return store.delete(COLLECTION, slug);
+}
+
+/** The analysis data of the tracks plugin: what `match-track` matches besides the built-in circuits. */
+export async function tracksAnalysisData(store: PluginStore): Promise<JsonValue> {
+  const data: TracksAnalysisData = { circuits: (await addedCircuits(store)).map((c) => c.file) };
+  return data as unknown as JsonValue;
+}
+
+/**
+ * The built-in catalogue with the added circuits of a run's analysis data
+ * (`ctx.settings.pluginData.tracks`). An added circuit that fails
+ * validation, or takes a built-in circuit's slug, is a problem of the
+ * catalogue; the others match as built-in ones do. `parsed` keeps each
+ * file's track between runs, keyed by its text (files no longer given are
+ * dropped from it).
+ */
+export function catalogWithAdded(
+  builtIn: CircuitCatalog,
+  data: unknown,
+  parsed: Map<string, ParsedCircuit>,
+): CircuitCatalog {
+  const files = (data as Partial<TracksAnalysisData> | undefined)?.circuits;
+  if (!Array.isArray(files) || files.length === 0) return builtIn;
+  const tracks = [...builtIn.tracks];
+  const problems = [...builtIn.problems];
+  const taken = new Set(tracks.map((t) => t.slug));
+  const texts = files.map((file) => JSON.stringify(file));
+  for (const text of parsed.keys()) if (!texts.includes(text)) parsed.delete(text);
+  files.forEach((file, i) => {
+    const slug = typeof file?.slug === "string" ? file.slug : "?";
+    const text = texts[i];
+    let result = parsed.get(text);
+    if (!result) parsed.set(text, result = parseCircuit(text, `${slug}.json`));
+    const where = `added circuit ${slug}`;
+    if (!result.ok) problems.push({ file: where, message: result.message });
+    else if (taken.has(slug)) {
+      problems.push({ file: where, message: `slug "${slug}" is a built-in circuit's` });
+    } else {
+      taken.add(slug);
+      tracks.push(result.track);
+    }
+  });
+  return { tracks, problems };
+}

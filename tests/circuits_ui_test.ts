@@ -1,0 +1,82 @@
+/**
+ * Adding a circuit in Chromium: a session on a circuit the workbench does
+ * not know (Roebling's, moved where no circuit is) shows the Circuit card's
+ * form on the dashboard; naming the circuit draws it, the session is
+ * analysed again and reloads matched to it, with turn numbers; the driver
+ * then names a corner, and the new name shows once the analysis ran again.
+ * Screenshots go to `test-output/circuits/`.
+ */
+
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { launchChromium, VIEWPORTS, waitForView } from "../kernel/testing/chromium.ts";
+import { haveSessions } from "../sdk/testing/mod.ts";
+import { movedRaceChrono } from "./moved_session.ts";
+import {
+  ROOT,
+  SESSIONS_DIR,
+  startTestServer,
+  testDatabase,
+  upload,
+  waitForStatus,
+} from "./server_harness.ts";
+
+const OUTPUT = join(ROOT, "test-output", "circuits");
+
+Deno.test({
+  name: "circuits in Chromium: add the circuit of an unmatched session, then name one of its corners",
+  ignore: !haveSessions(),
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    await Deno.mkdir(OUTPUT, { recursive: true });
+    await using db = await testDatabase("sqlite");
+    await using server = await startTestServer(db);
+    const text = movedRaceChrono(await Deno.readTextFile(join(SESSIONS_DIR, "roebling-6laps.csv")));
+    const response = await upload(server.url, [{ name: "north.csv", bytes: new TextEncoder().encode(text) }]);
+    const [id] = (await response.json()).session_ids;
+    await waitForStatus(server.url, id);
+    const browser = await launchChromium();
+    const errors: string[] = [];
+    try {
+      const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${server.url}/?s=${id}`);
+      await waitForView(page, "dashboard");
+      const card = page.locator('[data-contribution="circuit"]');
+      await card.getByText("No circuit in this workbench matches this session").waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(OUTPUT, "unknown-circuit.png") });
+      const add = card.getByRole("button", { name: "Add circuit" });
+      assert.equal(await add.isDisabled(), true, "no name, no circuit");
+      await page.fill("#circuit-name", "Roebling North");
+      await add.click();
+      await card.getByText("Added by you").waitFor({ timeout: 60_000 });
+      await waitForView(page, "dashboard");
+      assert.match((await card.textContent())!, /Roebling North · 3\.20 km · 8\s+corners/);
+      await page.getByRole("heading", { name: "Roebling North" }).waitFor();
+      assert.ok(
+        await page.locator(".view").getByText("T8", { exact: true }).count() > 0,
+        "turn labels are drawn",
+      );
+      assert.equal((await waitForStatus(server.url, id)).track_slug, "roebling-north");
+
+      await card.getByText("Name its corners").click();
+      await page.fill("#corner-name-1", "The Hook");
+      await card.getByRole("button", { name: "Save names" }).click();
+      await page.waitForFunction(
+        () =>
+          (document.querySelector("#corner-name-1") as HTMLInputElement | null)?.value === "The Hook" &&
+          !document.querySelector('[data-contribution="circuit"] button[aria-busy], .skeleton'),
+      );
+      await page.getByText("The Hook").first().waitFor();
+      const corners = await (await fetch(`${server.url}/api/sessions/${id}/corners`)).json();
+      assert.equal(corners.corners[0].name, "The Hook", "the analysis ran again with the new name");
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(OUTPUT, "added-circuit.png") });
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  },
+});

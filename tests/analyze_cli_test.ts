@@ -6,20 +6,11 @@
  */
 
 import assert from "node:assert/strict";
+import { runCli } from "./cli_run.ts";
 
-const ROOT = new URL("../", import.meta.url);
 const SESSION = new URL("../../shared/data/sessions/barber-8laps.csv", import.meta.url);
 
-async function analyzeCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "kernel/cli/analyze.ts", ...args],
-    cwd: ROOT,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const text = (b: Uint8Array) => new TextDecoder().decode(b);
-  return { code: out.code, stdout: text(out.stdout), stderr: text(out.stderr) };
-}
+const analyzeCli = (...args: string[]) => runCli("analyze.ts", ...args);
 
 Deno.test("analyze --json keeps the contract's fields and fills corners, --lap and the optimal lap", async () => {
   const truth = JSON.parse(await Deno.readTextFile(new URL(SESSION.href + ".truth.json")));

@@ -18,7 +18,7 @@ import { configuredPluginDirs, type LoadedPlugins, loadPlugins } from "../loader
 import { readPluginConfig } from "../plugin_config.ts";
 import { analyze } from "../run.ts";
 import { parseVehicle, type Vehicle } from "../../sdk/mod.ts";
-import { parseArgs } from "./args.ts";
+import { parseArgs, readInputFile } from "./args.ts";
 import { toAnalyzeJson } from "./analyze_json.ts";
 import { renderAnalysisTable } from "./analyze_table.ts";
 
@@ -74,13 +74,8 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
     }
   }
   const path = args.positional[0];
-  let bytes: Uint8Array;
-  try {
-    bytes = await Deno.readFile(path);
-  } catch (error) {
-    console.error(`cannot read ${path}: ${(error as Error).message}`);
-    return 2;
-  }
+  const bytes = await readInputFile(path);
+  if (!bytes) return 2;
   let config;
   try {
     config = await readPluginConfig(Deno.env.get("DATA_DIR") || "./data");

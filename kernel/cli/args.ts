@@ -37,3 +37,13 @@ export function parseArgs(args: readonly string[], valueFlags: readonly string[]
   }
   return parsed;
 }
+
+/** The bytes of the file a command was given, or null after printing why it cannot be read. */
+export async function readInputFile(path: string): Promise<Uint8Array | null> {
+  try {
+    return await Deno.readFile(path);
+  } catch (error) {
+    console.error(`cannot read ${path}: ${(error as Error).message}`);
+    return null;
+  }
+}

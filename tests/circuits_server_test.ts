@@ -77,7 +77,11 @@ for (const { dialect, ignore } of DIALECTS) {
       ]);
       const numbered = await corners(a);
       assert.deepEqual(numbered.map((c) => c.label), before.map((_, i) => `T${i + 1}`));
-      assert.deepEqual(numbered.map((c) => c.name), before.map((_, i) => `Turn ${i + 1}`));
+      assert.deepEqual(
+        numbered.map((c) => c.name),
+        added.body.circuit.corners.map((c: { name: string }) => c.name),
+      );
+      assert.match(numbered[0].name!, /^(Slow|Medium|Fast) (Left|Right)( Kink)?$/);
 
       const [b] =
         (await (await upload(base, [{ name: "north-2.csv", bytes: bytesOf(second) }])).json()).session_ids;

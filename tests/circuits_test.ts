@@ -196,7 +196,10 @@ Deno.test({
       params,
       body: { corners: [{ number: 1, name: "The Hook" }] },
     }) as { circuit: { name: string; corners: { name: string }[] } };
-    assert.deepEqual(renamed.circuit.corners.slice(0, 2).map((c) => c.name), ["The Hook", "Turn 2"]);
+    assert.deepEqual(renamed.circuit.corners.slice(0, 2).map((c) => c.name), [
+      "The Hook",
+      added.circuit.corners[1].name,
+    ]);
     assert.equal(renamed.circuit.name, "Roebling North");
 
     const data = await tracks.analysisData!(bench.services("tracks").store) as {

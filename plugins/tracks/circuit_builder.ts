@@ -4,7 +4,8 @@
  * {@linkcode MAX_LINE_LAPS} of the fastest) taken at equal shares of each
  * lap's length, so GPS noise averages out; point 0 is where the laps start
  * (the logger's start/finish line). The corners the session found become the
- * circuit's corners, numbered 1…N in lap order and placed where their
+ * circuit's corners, numbered 1…N in lap order, named by pace and way
+ * (`"Slow Right"`) until the driver names them, and placed where their
  * speed apex (the slowest point, well inside the corner, where its peak
  * curvature may sit at an edge shared with the next corner) projects onto
  * the line, so every later session there gets
@@ -145,17 +146,32 @@ function placeCorners(
     const i = Math.min(fastest.points - 1, Math.round(apexM / fastest.stepM));
     const { x, y } = projection.project(fastest.channels.latDeg[i], fastest.channels.lonDeg[i]);
     const hit = line.nearest(x, y);
-    return hit ? [{ corner, stationM: hit.stationM }] : [];
+    return hit ? [{ corner, stationM: hit.stationM, apexKmh: fastest.channels.speedMps[i] * 3.6 }] : [];
   }).sort((a, b) => a.stationM - b.stationM)
     .filter((p, i, all) => i === 0 || p.stationM - all[i - 1].stationM > 1);
-  return placed.map(({ corner, stationM }, i) => ({
+  return placed.map(({ corner, stationM, apexKmh }, i) => ({
     number: i + 1,
-    name: `Turn ${i + 1}`,
+    name: describeCorner(corner, apexKmh),
     apex_m: round(stationM, 1),
     direction: corner.direction,
     type: null,
     character: corner.braking ? "brake" : "lift",
   }));
+}
+
+/** Below this apex speed a corner is slow, km/h. */
+const SLOW_KMH = 90;
+/** From this apex speed on a corner is fast, km/h. */
+const FAST_KMH = 140;
+
+/**
+ * A name until the driver gives one: how fast and which way, and `Kink`
+ * when the driver does not brake (`"Slow Right"`, `"Fast Left Kink"`).
+ */
+function describeCorner(corner: Corner, apexKmh: number): string {
+  const pace = apexKmh < SLOW_KMH ? "Slow" : apexKmh < FAST_KMH ? "Medium" : "Fast";
+  const way = corner.direction === "left" ? "Left" : "Right";
+  return `${pace} ${way}${corner.braking ? "" : " Kink"}`;
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -72,7 +72,7 @@ function AddCircuit({ ctx }: { ctx: ViewContext }) {
           be drawn from it.</p>`
       : html`
         <p class="muted small">Add the circuit: its line is drawn from your laps, the corners you drove
-                  become Turn 1, Turn 2…, and every session driven there, yours and other drivers', gets the same
+                  become T1, T2… (name them afterwards), and every session driven there, yours and other drivers', gets the same
                   corner numbers, trends and leaderboards.</p>
         <form class="form-row" onSubmit=${submit} aria-label="Add this circuit">
           <label for="circuit-name" class="small">Circuit name</label>

@@ -239,6 +239,40 @@ for (const { dialect, ignore } of DIALECTS) {
   });
 
   Deno.test({
+    name: `an analysis that ends while another of its session waits leaves the session queued, on ${dialect}`,
+    ignore,
+    async fn() {
+      await using db = await testDatabase(dialect);
+      await using storage = await openTestStorage(db.env);
+      const { registry } = await loadPlugins({ sandbox: false });
+      const id = await newSession(storage, await Deno.readFile(DEMO_FILE), "demo");
+      const run = async () => {
+        const claim = (await claimNextJob(storage, "w", 60_000))!;
+        return await runAnalysisJob(
+          { storage, registry, loadProblems: [], followUpJobs: [{ kind: "coach", maxAttempts: 1 }] },
+          claim,
+          new AbortController().signal,
+          () => {},
+        );
+      };
+      const sessionStatus = async () =>
+        (await storage.db.selectFrom("sessions").select("status").where("id", "=", id)
+          .executeTakeFirstOrThrow())
+          .status;
+      const coachJobs = async () =>
+        (await storage.db.selectFrom("jobs").select("id").where("kind", "=", "coach").execute()).length;
+      await enqueueAnalysis(storage.db, id, 3);
+      await enqueueAnalysis(storage.db, id, 3); // the driver changed an input while the first waited
+      assert.equal((await run()).status, "queued");
+      assert.equal(await sessionStatus(), "queued", "not ready while the newer analysis waits");
+      assert.equal(await coachJobs(), 0, "follow-up jobs wait for the last analysis");
+      assert.equal((await run()).status, "ready");
+      assert.equal(await sessionStatus(), "ready");
+      assert.equal(await coachJobs(), 1);
+    },
+  });
+
+  Deno.test({
     name: `a plugin's analysis data reaches its stage, and a change re-runs that stage only, on ${dialect}`,
     ignore,
     async fn() {

@@ -38,7 +38,7 @@ import { pipelineSignature, prepareIncrementalRun, sessionFingerprint } from "./
 import type { FileHandoff } from "./file_handoff.ts";
 import { createProgressTracker, type JobProgress } from "./progress.ts";
 import { readPluginData } from "./plugin_data.ts";
-import { type ClaimedJob, enqueueJob, finishJob } from "./queue.ts";
+import { analysisQueued, type ClaimedJob, enqueueJob, finishJob } from "./queue.ts";
 
 /** What an analysis needs. */
 export interface AnalysisContext {
@@ -58,8 +58,13 @@ export interface AnalysisContext {
 
 /** How a job ended. */
 export interface AnalysisOutcome {
-  /** `ready`: analysed; `failed`: the file could not be read; `lost`: the claim was lost, nothing stored. */
-  status: "ready" | "failed" | "lost";
+  /**
+   * `ready`: analysed; `queued`: analysed and stored, but an input changed
+   * meanwhile and another analysis of the session waits (so the session
+   * stays `queued` until that one ends); `failed`: the file could not be
+   * read; `lost`: the claim was lost, nothing stored.
+   */
+  status: "ready" | "queued" | "failed" | "lost";
   /** Why the file could not be read. */
   error: string | null;
   /** The final progress document. */
@@ -161,12 +166,13 @@ export async function runAnalysisJob(
       progressJson: JSON.stringify(progress),
       error,
     });
-    if (!owned) return false;
+    if (!owned) return null;
     await upsertArtifacts(trx, rows);
     await deleteArtifactsExcept(trx, sessionId, kept);
     if (track) await rememberTrack(trx, track);
+    const again = session !== undefined && await analysisQueued(trx, sessionId, claim.job.id);
     await recordAnalysis(trx, sessionId, {
-      status: session ? "ready" : "failed",
+      status: !session ? "failed" : again ? "queued" : "ready",
       error,
       format: result.format,
       track,
@@ -174,13 +180,13 @@ export async function runAnalysisJob(
       summaryJson: JSON.stringify(summary),
       pipelineSignature: pipelineSignature(registry, serverSettings),
     });
-    if (session) {
+    if (session && !again) {
       for (const job of context.followUpJobs ?? []) {
         await enqueueJob(trx, sessionId, job.kind, job.maxAttempts);
       }
     }
-    return true;
+    return !session ? "failed" : again ? "queued" : "ready";
   });
-  if (!committed) return { status: "lost", error: null, progress };
-  return { status: session ? "ready" : "failed", error, progress };
+  if (committed === null) return { status: "lost", error: null, progress };
+  return { status: committed, error, progress };
 }

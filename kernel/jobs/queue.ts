@@ -40,6 +40,14 @@ export async function enqueueAnalysis(db: Db, sessionId: string, maxAttempts: nu
   await enqueueJob(db, sessionId, ANALYZE_JOB, maxAttempts);
 }
 
+/** Whether another analysis of the session than job `exceptJobId` waits in the queue. */
+export async function analysisQueued(db: Db, sessionId: string, exceptJobId: number): Promise<boolean> {
+  const row = await db.selectFrom("jobs").select("id").where("session_id", "=", sessionId)
+    .where("kind", "=", ANALYZE_JOB).where("status", "=", "queued").where("id", "!=", exceptJobId)
+    .limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Queues a job of any kind for a session (each kind has its own worker). */
 export async function enqueueJob(
   db: Db,

@@ -183,8 +183,11 @@ export async function markSessionFailed(
 
 /** The outcome of an analysis, as stored on the session row. */
 export interface AnalysisRecord {
-  /** `ready`, or `failed` when the file could not be read. */
-  status: "ready" | "failed";
+  /**
+   * `ready`; `queued` when another analysis of the session waits (its results
+   * so far are stored and readable); `failed` when the file could not be read.
+   */
+  status: "ready" | "queued" | "failed";
   /** Why it failed. */
   error: string | null;
   /** Format id of the file. */

@@ -251,3 +251,19 @@ export interface AnalysisEvent {
  * its plugin; the analysis and other hooks are unaffected.
  */
 export type AnalysisHook = (event: AnalysisEvent) => void | Promise<void>;
+
+/** What a {@linkcode SessionDeletedHook} receives once a session is deleted. */
+export interface SessionDeletedEvent {
+  /** The session as it was (its file, artifacts and lap tags are gone). */
+  readonly session: AppSession;
+  /** Store and workbench data. */
+  readonly services: AppServices;
+}
+
+/**
+ * Called after a session is deleted, by its driver or with their account,
+ * so the plugin deletes what it keeps about that session (its notes, links,
+ * board entries). A hook that throws is logged against its plugin; the
+ * deletion and other hooks are unaffected.
+ */
+export type SessionDeletedHook = (event: SessionDeletedEvent) => void | Promise<void>;

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { AnalysisHook, AnyAppRoute, JsonValue, PluginStore } from "./app.ts";
+import type { AnalysisHook, AnyAppRoute, JsonValue, PluginStore, SessionDeletedHook } from "./app.ts";
 import type { CoachService } from "./coaching.ts";
 import type { FormatDefinition } from "./format.ts";
 import type { SettingsSchema } from "./plugin_settings.ts";
@@ -37,6 +37,8 @@ export interface PluginManifest {
   readonly appRoutes?: readonly AnyAppRoute[];
   /** Called after every finished analysis, with the plugin's store (see `app.ts`). */
   readonly onAnalysis?: AnalysisHook;
+  /** Called after a session is deleted, to delete the plugin's records about it (see `app.ts`). */
+  readonly onSessionDeleted?: SessionDeletedHook;
   /**
    * Data from the plugin's own store that its stages need (e.g. the circuits
    * drivers added). The server reads it before every analysis and hands it to

@@ -21,18 +21,14 @@ import {
   DIALECTS,
   getJson,
   sampleFile,
+  sendJson,
   startTestServer,
   testDatabase,
   upload,
   waitForStatus,
 } from "./server_harness.ts";
 
-const send = (url: string, method: string, body?: unknown) =>
-  fetch(url, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const send = sendJson;
 
 type Rows = Record<string, unknown>[];
 

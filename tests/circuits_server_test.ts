@@ -15,6 +15,7 @@ import { movedRaceChrono } from "./moved_session.ts";
 import {
   DIALECTS,
   getJson,
+  sendJson,
   SESSIONS_DIR,
   startTestServer,
   testDatabase,
@@ -34,11 +35,7 @@ interface LapJson {
 }
 
 const send = (url: string, method: string, body?: unknown) =>
-  fetch(url, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  sendJson(url, method, body).then(async (r) => ({ status: r.status, body: await r.json() }));
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 

@@ -227,6 +227,15 @@ export function upload(baseUrl: string, files: readonly UploadFile[]): Promise<R
   return fetch(`${baseUrl}/api/sessions/upload`, { method: "POST", body: form });
 }
 
+/** Sends `body` (when given) as JSON with `method`. */
+export function sendJson(url: string, method: string, body?: unknown): Promise<Response> {
+  return fetch(url, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
 /** GETs JSON; throws with the body on an unexpected status. */
 export async function getJson<T = Record<string, unknown>>(url: string, status = 200): Promise<T> {
   const response = await fetch(url);

@@ -157,6 +157,7 @@ export function inProcessOnlyKinds(manifest: PluginManifest): string[] {
     ...(manifest.appRoutes?.length ? ["appRoutes"] : []),
     ...(typeof manifest.onAnalysis === "function" ? ["onAnalysis"] : []),
     ...(typeof manifest.analysisData === "function" ? ["analysisData"] : []),
+    ...(typeof manifest.onSessionDeleted === "function" ? ["onSessionDeleted"] : []),
     ...(manifest.services && Object.keys(manifest.services).length ? ["services"] : []),
   ];
 }

@@ -24,6 +24,7 @@ import { readLapTags } from "../storage/lap_tags.ts";
 import { pluginStore } from "../storage/plugin_records.ts";
 import type { SessionRow } from "../storage/schema.ts";
 import { readPluginData } from "../jobs/plugin_data.ts";
+import { runSessionDeletedHooks } from "../jobs/plugin_hooks.ts";
 import { analyzeInMemory } from "../transient_analysis.ts";
 import type { ArtifactLoader } from "./artifact_loader.ts";
 import { reanalyse, type ReanalysisContext } from "./reanalysis.ts";
@@ -118,4 +119,18 @@ export function createAppServices(deps: AppServicesDeps, pluginId: string): AppS
         pluginData: await readPluginData(deps.registry, db),
       }),
   };
+}
+
+/** Calls every plugin's `onSessionDeleted` for sessions just deleted (rows read before), one after another. */
+export async function announceDeletedSessions(
+  deps: AppServicesDeps,
+  rows: readonly SessionRow[],
+): Promise<void> {
+  for (const row of rows) {
+    await runSessionDeletedHooks(
+      deps.registry,
+      (pluginId) => createAppServices(deps, pluginId),
+      appSession(row),
+    );
+  }
 }

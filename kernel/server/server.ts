@@ -21,7 +21,7 @@ import { createFileHandoff } from "../jobs/file_handoff.ts";
 import { enqueueAnalysis } from "../jobs/queue.ts";
 import { createSessionEvents } from "../jobs/session_events.ts";
 import { startWorker, type Worker } from "../jobs/worker.ts";
-import { runAnalysisHooks } from "../jobs/analysis_hooks.ts";
+import { runAnalysisHooks } from "../jobs/plugin_hooks.ts";
 import { COACH_JOB, type CoachingRuntime } from "../jobs/coaching_job.ts";
 import { startCoachingWorker } from "../jobs/coaching_worker.ts";
 import { openStorage, type Storage } from "../storage/database.ts";

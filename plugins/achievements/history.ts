@@ -36,6 +36,11 @@ export async function storeSummary(
   return summary;
 }
 
+/** Deletes the stored summary of a session (after the session was deleted); its awards stay earned. */
+export async function dropSummary(services: AppServices, sessionId: string): Promise<void> {
+  await services.store.delete(SUMMARIES, sessionId);
+}
+
 /** Every analysed session of the user with its summary (failed and unfinished analyses left out). */
 export async function historyOf(services: AppServices, userId: string): Promise<HistoryEntry[]> {
   const [sessions, stored] = await Promise.all([

@@ -17,6 +17,7 @@
  */
 
 import { definePlugin } from "../../sdk/mod.ts";
+import { dropSummary } from "./history.ts";
 import { awardAchievements } from "./hook.ts";
 import { badgesRoute, markSeenRoute, recentRoute, refreshRoute } from "./routes.ts";
 
@@ -27,6 +28,7 @@ export default definePlugin({
   description: "Badges for first sessions, personal bests, consistency streaks, corner mastery and distance.",
   appRoutes: [badgesRoute, recentRoute, markSeenRoute, refreshRoute],
   onAnalysis: awardAchievements,
+  onSessionDeleted: ({ session, services }) => dropSummary(services, session.id),
   views: [{
     kind: "view",
     id: "achievements",

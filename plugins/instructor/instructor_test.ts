@@ -232,3 +232,20 @@ Deno.test("invites can be listed and withdrawn by their author only; anonymous c
   );
   await rejects(call(bench, "POST", "/invites", {}), 401, /sign in/);
 });
+
+Deno.test("deleting a session deletes the instructor's notes on it, not those on the student's other sessions", async () => {
+  const { bench, coach, student } = await linked();
+  bench.addSession({ id: "s2", userId: student.id, trackSlug: "barber" }, [[CornersKey, [
+    syntheticCorner(1, 100, 150, 200),
+  ]]]);
+  for (const session of ["s1", "s2"]) {
+    await call(bench, "POST", "/students/{studentId}/notes", {
+      user: coach,
+      params: { studentId: "student" },
+      body: { session_id: session, corner: 1, kind: "note", text: `On ${session}.` },
+    });
+  }
+  await bench.deleted(instructor, "s1");
+  const left = (await call(bench, "GET", "/my-notes", { user: student })).notes as { text: string }[];
+  assert.deepEqual(left.map((n) => n.text), ["On s2."]);
+});

@@ -21,6 +21,7 @@ import { definePlugin } from "../../sdk/mod.ts";
 import { INSTRUCTOR_PAGE } from "./page_address.ts";
 import { acceptInviteRoute, createInviteRoute, listInvitesRoute, revokeInviteRoute } from "./invites.ts";
 import { addNoteRoute, deleteNoteRoute, myNotesRoute, studentNotesRoute } from "./notes.ts";
+import { deleteSessionNotes } from "./notes_store.ts";
 import { studentArtifactRoute, studentSessionRoute, studentSessionsRoute } from "./student_sessions.ts";
 import {
   leaveInstructorRoute,
@@ -34,6 +35,7 @@ export default definePlugin({
   version: "1.0.0",
   sdk: "^1.0",
   description: "Instructors and students: invite codes, a student's sessions read-only, notes on corners.",
+  onSessionDeleted: ({ session, services }) => deleteSessionNotes(services.store, session.userId, session.id),
   appRoutes: [
     createInviteRoute,
     listInvitesRoute,

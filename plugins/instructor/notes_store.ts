@@ -61,6 +61,15 @@ export async function notesOfStudent(
     .filter((note) => sessionId === undefined || note.sessionId === sessionId);
 }
 
+/** Deletes the notes on one of the student's sessions (after the session was deleted). */
+export async function deleteSessionNotes(
+  store: PluginStore,
+  studentId: string,
+  sessionId: string,
+): Promise<void> {
+  for (const note of await notesOfStudent(store, studentId, sessionId)) await store.delete(NOTES, note.id);
+}
+
 /** Every note the instructor wrote, on any student's sessions, oldest first. */
 export async function notesOfInstructor(store: PluginStore, instructorId: string): Promise<Note[]> {
   return (await store.list(NOTES, { ownerId: instructorId })).map((r) => r.value as unknown as Note);

@@ -29,6 +29,7 @@
 
 import { definePlugin } from "../../sdk/mod.ts";
 import { updateLeaderboards } from "./hook.ts";
+import { dropEntry } from "./records.ts";
 import { boardsRoute, getOptInRoute, kingsRoute, putOptInRoute, tracksRoute } from "./routes.ts";
 
 export default definePlugin({
@@ -39,6 +40,7 @@ export default definePlugin({
     "Opt-in leaderboards per circuit: lap time, corner minimum speed and corner time with kings, by car class.",
   appRoutes: [getOptInRoute, putOptInRoute, tracksRoute, boardsRoute, kingsRoute],
   onAnalysis: updateLeaderboards,
+  onSessionDeleted: ({ session, services }) => dropEntry(services.store, session.id),
   views: [{
     kind: "view",
     id: "leaderboards",

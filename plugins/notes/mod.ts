@@ -10,14 +10,14 @@
  * Better than the original: its notes hung on one session's corner number
  * (or on nothing); here a circuit note finds the corner again in sessions
  * whose own numbering differs, and the Deep Dive card marks the notes of
- * the focused corner. A session's own notes stay in the store after the
- * session is deleted (the server does not tell plugins), unseen, but count
- * towards the 500.
+ * the focused corner. Deleting a session deletes its own notes; the notes
+ * for its circuit stay.
  *
  * @module
  */
 
 import { CornersKey, definePlugin } from "../../sdk/mod.ts";
+import { deleteSessionNotes } from "./notes_store.ts";
 import { notesRoutes } from "./routes.ts";
 
 export default definePlugin({
@@ -26,6 +26,8 @@ export default definePlugin({
   sdk: "^1.0",
   description: "The driver's notes on sessions, laps and corners, and for every session at a circuit.",
   appRoutes: notesRoutes,
+  onSessionDeleted: async ({ session, services }) =>
+    void await deleteSessionNotes(services.store, session.id),
   views: [
     {
       kind: "panel",

@@ -74,6 +74,13 @@ export async function deleteNote(store: PluginStore, id: string): Promise<void> 
   await store.delete(COLLECTION, id);
 }
 
+/** Deletes the notes on one session only (its circuit's notes stay); returns how many. */
+export async function deleteSessionNotes(store: PluginStore, sessionId: string): Promise<number> {
+  const records = await store.list(COLLECTION, { index: `session:${sessionId}` });
+  for (const record of records) await store.delete(COLLECTION, record.key);
+  return records.length;
+}
+
 /** How many notes the driver keeps. */
 export async function noteCount(store: PluginStore, ownerId: string): Promise<number> {
   return (await store.list(COLLECTION, { ownerId })).length;

@@ -42,6 +42,13 @@ function linkState(link: ShareLink, now: number): LinkStatus["state"] {
   return link.expiresAt <= now ? "expired" : "active";
 }
 
+/** Deletes every link to a session (after the session was deleted). */
+export async function deleteLinksTo(store: PluginStore, sessionId: string): Promise<void> {
+  for (const record of await store.list(COLLECTION, { index: sessionId })) {
+    await store.delete(COLLECTION, record.key);
+  }
+}
+
 /** Creates a link to `session` (which the caller owns) lasting `days` days. */
 export async function createLink(
   store: PluginStore,

@@ -17,6 +17,7 @@
  */
 
 import { definePlugin } from "../../sdk/mod.ts";
+import { deleteLinksTo } from "./links.ts";
 import { SHARED_PAGE, sharingRoutes } from "./routes.ts";
 
 export default definePlugin({
@@ -26,6 +27,7 @@ export default definePlugin({
   description:
     "Share links to a session, a read-only public page and a friend's corner-by-corner comparison.",
   appRoutes: sharingRoutes,
+  onSessionDeleted: ({ session, services }) => deleteLinksTo(services.store, session.id),
   views: [
     {
       kind: "panel",

@@ -71,6 +71,8 @@ export interface TestWorkbench {
   request(pluginId: string, fields?: Partial<Omit<AppRequest, "services">>): AppRequest;
   /** Calls the plugin's `onAnalysis` for a session, as the server does after an analysis. */
   analysed(plugin: PluginManifest, sessionId: string): Promise<void>;
+  /** Deletes a session, then calls the plugin's `onSessionDeleted`, as the server's DELETE does. */
+  deleted(plugin: PluginManifest, sessionId: string): Promise<void>;
   /** Ids of the sessions `reanalyse` was asked for, in order (none is analysed here). */
   readonly reanalysed: readonly string[];
 }
@@ -211,6 +213,12 @@ export function createTestWorkbench(): TestWorkbench {
     },
     request(pluginId, fields = {}) {
       return { user: null, params: {}, query: {}, body: undefined, ...fields, services: services(pluginId) };
+    },
+    async deleted(plugin, sessionId) {
+      const session = sessions.get(sessionId);
+      if (!session) throw new Error(`no session ${sessionId}`);
+      this.deleteSession(sessionId);
+      await plugin.onSessionDeleted?.({ session, services: services(plugin.id) });
     },
     async analysed(plugin, sessionId) {
       const session = sessions.get(sessionId);

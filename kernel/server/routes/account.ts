@@ -11,6 +11,7 @@
 
 import { deleteAccount, exportAccount } from "../../storage/account_data.ts";
 import { importAccount } from "../account_import.ts";
+import { announceDeletedSessions } from "../app_services.ts";
 import type { ServerContext } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { readUploadParts } from "../upload.ts";
@@ -112,7 +113,10 @@ export function accountRoutes(ctx: ServerContext): AnyApiRoute[] {
         422: "no confirmation",
       },
       async handler({ userId }) {
+        const rows = await ctx.storage.db.selectFrom("sessions").selectAll().where("user_id", "=", userId)
+          .execute();
         const deleted = await deleteAccount(ctx.storage, userId);
+        await announceDeletedSessions(ctx, rows);
         return {
           sessions: deleted.sessions,
           equipment_profiles: deleted.equipmentProfiles,

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { announceDeletedSessions } from "../app_services.ts";
 import { latestJob } from "../../jobs/queue.ts";
 import { listArtifacts } from "../../storage/artifacts.ts";
 import { readLapTags } from "../../storage/lap_tags.ts";
@@ -80,7 +81,9 @@ export function sessionRoutes(ctx: ServerContext): AnyApiRoute[] {
       params: SESSION_ID,
       responses: { 204: "deleted", 404: "no such session" },
       async handler({ params, userId }) {
+        const row = await requireSession(ctx, userId, params.id);
         if (!await deleteSession(ctx.storage, userId, params.id)) throw sessionNotFound(params.id);
+        await announceDeletedSessions(ctx, [row]);
       },
     }),
     defineApiRoute({

@@ -1,8 +1,9 @@
 /**
  * A circuit file made from a session on a circuit the workbench does not
- * know: the reference line is the mean of the session's analysis laps (up to
- * {@linkcode MAX_LINE_LAPS} of the fastest) taken at equal shares of each
- * lap's length, so GPS noise averages out; point 0 is where the laps start
+ * know: the reference line is the median of the session's analysis laps (up
+ * to {@linkcode MAX_LINE_LAPS} of the fastest) taken at equal shares of each
+ * lap's length, so GPS noise averages out and one lap off the line or
+ * through a GPS patch does not pull it; point 0 is where the laps start
  * (the logger's start/finish line). The corners the session found become the
  * circuit's corners, numbered 1…N in lap order, named by pace and way
  * (`"Slow Right"`) until the driver names them, and placed where their
@@ -24,6 +25,7 @@ import {
   type DistanceLap,
   distanceLapsOf,
   type Lap,
+  median,
 } from "../../sdk/mod.ts";
 
 /** At most this many of the fastest laps are averaged into the line. */
@@ -39,7 +41,7 @@ export interface CircuitFile {
   length_m: number;
   /** Where the line comes from. */
   line_source: string;
-  /** How many laps the line is the mean of. */
+  /** How many laps the line is drawn from. */
   line_laps_averaged: number;
   /** Line latitudes, degrees. */
   lat: number[];
@@ -90,7 +92,7 @@ export function buildCircuit(name: string, slug: string, source: CircuitSource):
       "the session has no complete flying lap with GPS positions to draw the circuit from",
     );
   }
-  const line = meanLine(grids);
+  const line = medianLine(grids);
   const polyline = createPolyline(line.x, line.y, { closed: true });
   const corners = placeCorners(source.corners, grids[0], line.projection, polyline);
   return {
@@ -105,8 +107,13 @@ export function buildCircuit(name: string, slug: string, source: CircuitSource):
   };
 }
 
-/** The laps' mean line in local metres around the fastest lap's start, one point per grid step of the mean length. */
-function meanLine(grids: readonly DistanceLap[]) {
+/**
+ * The laps' line in local metres around the fastest lap's start, one point
+ * per grid step of the mean length: at each share of the lap, the median
+ * of the laps' positions (east and north apart), so one lap off the line or
+ * through a GPS patch does not pull it.
+ */
+function medianLine(grids: readonly DistanceLap[]) {
   const first = grids[0];
   const projection = createLocalProjection(first.channels.latDeg[0], first.channels.lonDeg[0]);
   const projected = grids.map((g) => projection.projectArrays(g.channels.latDeg, g.channels.lonDeg));
@@ -114,17 +121,18 @@ function meanLine(grids: readonly DistanceLap[]) {
   const meanLength = lengths.reduce((a, b) => a + b, 0) / lengths.length;
   const points = Math.max(10, Math.round(meanLength / first.stepM));
   const x = new Float64Array(points), y = new Float64Array(points);
+  const xs = new Float64Array(grids.length), ys = new Float64Array(grids.length);
   for (let k = 0; k < points; k++) {
     const share = k / points;
     for (let j = 0; j < grids.length; j++) {
       const at = (share * lengths[j]) / grids[j].stepM;
       const i = Math.min(Math.floor(at), grids[j].points - 2);
       const t = at - i;
-      x[k] += projected[j].x[i] + t * (projected[j].x[i + 1] - projected[j].x[i]);
-      y[k] += projected[j].y[i] + t * (projected[j].y[i + 1] - projected[j].y[i]);
+      xs[j] = projected[j].x[i] + t * (projected[j].x[i + 1] - projected[j].x[i]);
+      ys[j] = projected[j].y[i] + t * (projected[j].y[i + 1] - projected[j].y[i]);
     }
-    x[k] /= grids.length;
-    y[k] /= grids.length;
+    x[k] = median(xs);
+    y[k] = median(ys);
   }
   return { x, y, projection };
 }

@@ -37,6 +37,14 @@ export interface PluginManifest {
   readonly appRoutes?: readonly AnyAppRoute[];
   /** Called after every finished analysis, with the plugin's store (see `app.ts`). */
   readonly onAnalysis?: AnalysisHook;
+  /**
+   * Collections of its store whose records name no session and no other
+   * user, only their owner (e.g. the circuits a driver added). An account
+   * import restores the driver's records of these collections, owned by the
+   * importing driver; a key already taken on the receiving workbench keeps
+   * the record there. Other records are exported but not imported.
+   */
+  readonly portableRecords?: readonly string[];
   /** Called after a session is deleted, to delete the plugin's records about it (see `app.ts`). */
   readonly onSessionDeleted?: SessionDeletedHook;
   /**

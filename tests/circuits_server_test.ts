@@ -5,8 +5,9 @@
  * turn numbers. A second, differently driven session there whose file has
  * no lap markers then matches the circuit, is cut into laps at its
  * start/finish line (lap times within 0.05 s of the truth) and gives its
- * corners the same turn numbers. Renamed corners reach both sessions; removing the
- * circuit leaves both unmatched again.
+ * corners the same turn numbers. Renamed corners reach both sessions; the
+ * circuit goes with the driver's data and comes back with its import;
+ * removing the circuit leaves both sessions unmatched again.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -126,10 +127,36 @@ for (const { dialect, ignore } of DIALECTS) {
         assert.equal((await corners(id))[0].name, "The Hook");
       }
 
+      // The circuit moves with the driver's data: export, delete everything, import.
+      const exported = await (await fetch(`${base}/api/account/export`)).text();
+      assert.equal(
+        (await send(`${base}/api/account`, "DELETE", { confirm: "delete everything" })).status,
+        200,
+      );
+      const circuits = async () =>
+        (await getJson<{ slug: string }[]>(`${base}/api/plugins/tracks/circuits`)).map((c) => c.slug);
+      assert.ok(!(await circuits()).includes("roebling-north"), "the circuit went with the driver's data");
+      const form = new FormData();
+      form.append("file", new File([exported], "export.json"));
+      const imported = await fetch(`${base}/api/account/import`, { method: "POST", body: form });
+      assert.equal(imported.status, 201);
+      const done = await imported.json();
+      assert.deepEqual([done.sessions_created, done.plugin_records_restored], [2, 1]);
+      assert.ok((await circuits()).includes("roebling-north"), "the import restored the circuit");
+      const items =
+        (await getJson<{ items: { session_id: string; file_name: string }[] }>(`${base}/api/sessions`))
+          .items;
+      const restored = items.map((s) => s.session_id);
+      for (const id of restored) {
+        assert.equal((await waitForStatus(base, id)).track_slug, "roebling-north");
+        assert.equal((await corners(id))[0].name, "The Hook");
+      }
+      const lapless = items.find((s) => s.file_name === "north-2.csv")!.session_id;
+
       const removed = await send(`${base}/api/plugins/tracks/circuits/roebling-north`, "DELETE");
       assert.equal(removed.status, 200, JSON.stringify(removed.body));
-      for (const id of [a, b]) assert.equal((await waitForStatus(base, id)).track_slug, null);
-      const left = await getJson<LapJson[]>(`${session(b)}/laps`);
+      for (const id of restored) assert.equal((await waitForStatus(base, id)).track_slug, null);
+      const left = await getJson<LapJson[]>(`${session(lapless)}/laps`);
       assert.equal(left.length, 0, "without the circuit or lap markers the second session has no laps");
     },
   });

@@ -53,7 +53,7 @@ Deno.test({
       await add.click();
       await card.getByText("Added by you").waitFor({ timeout: 60_000 });
       await waitForView(page, "dashboard");
-      assert.match((await card.textContent())!, /Roebling North · 3\.20 km · 8\s+corners/);
+      assert.match((await card.textContent())!, /Roebling North · 3\.2\d km · 8\s+corners/);
       await page.getByRole("heading", { name: "Roebling North" }).waitFor();
       assert.ok(
         await page.locator(".view").getByText("T8", { exact: true }).count() > 0,

@@ -5,8 +5,10 @@
  * upload; files already here are left as they are), with the driver's lap
  * tags and equipment profiles (a profile whose name is taken keeps the one
  * here) and each session's assigned profile. Analysis results and coaching
- * reports are computed again. Plugins' records are not imported: they name
- * sessions and users by ids that differ between workbenches.
+ * reports are computed again. Of the plugins' records only those of the
+ * collections a plugin declares portable (`portableRecords`, e.g. the
+ * circuits the driver added) are imported, before the sessions are analysed;
+ * the others name sessions and users by ids that differ between workbenches.
  *
  * @module
  */
@@ -33,6 +35,8 @@ export interface ImportResult {
   equipmentProfilesKept: number;
   /** Laps whose tags were restored. */
   lapTagsRestored: number;
+  /** Plugins' portable records restored. */
+  pluginRecordsRestored: number;
 }
 
 type Row = Record<string, unknown>;
@@ -49,7 +53,7 @@ function tablesOf(document: unknown): Record<string, Row[]> {
     );
   }
   const tables: Record<string, Row[]> = {};
-  for (const name of ["sessions", "session_files", "lap_tags", "equipment_profiles"]) {
+  for (const name of ["sessions", "session_files", "lap_tags", "equipment_profiles", "plugin_records"]) {
     const rows = doc.tables?.[name] ?? [];
     if (!Array.isArray(rows) || rows.some((r) => typeof r !== "object" || r === null)) {
       throw new ApiError(422, "not_an_export", `The export's "${name}" table is not a list of rows`);
@@ -74,7 +78,9 @@ export async function importAccount(
     equipmentProfilesCreated: 0,
     equipmentProfilesKept: 0,
     lapTagsRestored: 0,
+    pluginRecordsRestored: 0,
   };
+  result.pluginRecordsRestored = await restorePortableRecords(ctx, userId, tables.plugin_records);
 
   const profileIds = new Map<string, string>();
   for (const row of tables.equipment_profiles) {
@@ -138,4 +144,37 @@ export async function importAccount(
     for (const step of restore) await step(trx);
   });
   return result;
+}
+
+/**
+ * Inserts the export's records of the collections plugins declare portable,
+ * owned by `userId`; a key already taken here keeps its record. Returns how
+ * many were inserted.
+ */
+async function restorePortableRecords(
+  ctx: ServerContext,
+  userId: string,
+  rows: readonly Row[],
+): Promise<number> {
+  const portable = new Set(
+    ctx.registry.plugins().flatMap((p) => (p.portableRecords ?? []).map((c) => `${p.id}\u0000${c}`)),
+  );
+  let restored = 0;
+  for (const row of rows) {
+    const [plugin, collection, key] = [row.plugin_id, row.collection, row.key].map(String);
+    if (!portable.has(`${plugin}\u0000${collection}`) || typeof row.value_json !== "string") continue;
+    const now = Date.now();
+    const inserted = await ctx.storage.db.insertInto("plugin_records").values({
+      plugin_id: plugin,
+      collection,
+      key,
+      owner_id: userId,
+      index_value: typeof row.index_value === "string" ? row.index_value : null,
+      value_json: row.value_json,
+      created_at: now,
+      updated_at: now,
+    }).onConflict((oc) => oc.columns(["plugin_id", "collection", "key"]).doNothing()).executeTakeFirst();
+    restored += Number(inserted.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return restored;
 }

@@ -1,30 +1,37 @@
 /**
  * Circuits drivers added from their sessions, kept in the plugin's store
- * (one record per circuit, keyed by slug, owned by the driver who added it)
- * and handed to the `match-track` stage as the plugin's analysis data. They
- * are workbench-wide: every driver's sessions there match them.
+ * (collection `circuits`, one record per circuit, keyed by slug, owned by
+ * the driver who added it, holding the circuit file only, so an account
+ * import can restore it on another workbench) and handed to the
+ * `match-track` stage as the plugin's analysis data. They are
+ * workbench-wide: every driver's sessions there match them.
  *
  * @module
  */
 
-import type { JsonValue, PluginStore } from "../../sdk/mod.ts";
+import type { JsonValue, PluginStore, StoredRecord } from "../../sdk/mod.ts";
 import type { CircuitFile } from "./circuit_builder.ts";
 import { type CircuitCatalog, parseCircuit, type ParsedCircuit } from "./circuits.ts";
 
 /** The store collection of added circuits. */
-const COLLECTION = "circuits";
+export const CIRCUITS_COLLECTION = "circuits";
 
-/** An added circuit and who added it from which session. */
+/** An added circuit and who added it. */
 export interface AddedCircuit {
   /** The circuit file. */
   file: CircuitFile;
-  /** User id of the driver who added it. */
+  /** User id of the driver who added it (the record's owner). */
   addedBy: string;
-  /** The session it was drawn from. */
-  fromSession: string;
   /** When it was added, ms since the epoch. */
   addedAt: number;
 }
+
+/** An added circuit from its record. */
+const fromRecord = (record: StoredRecord): AddedCircuit => ({
+  file: (record.value as unknown as { file: CircuitFile }).file,
+  addedBy: record.ownerId ?? "",
+  addedAt: record.createdAt,
+});
 
 /** The tracks plugin's analysis data: the added circuits' files. */
 export interface TracksAnalysisData {
@@ -34,31 +41,24 @@ export interface TracksAnalysisData {
 
 /** Every added circuit, oldest first. */
 export async function addedCircuits(store: PluginStore): Promise<AddedCircuit[]> {
-  const records = await store.list(COLLECTION);
-  return records.map((r) => ({
-    ...(r.value as unknown as Omit<AddedCircuit, "addedAt">),
-    addedAt: r.createdAt,
-  }));
+  return (await store.list(CIRCUITS_COLLECTION)).map(fromRecord);
 }
 
 /** One added circuit, or undefined. */
 export async function addedCircuit(store: PluginStore, slug: string): Promise<AddedCircuit | undefined> {
-  const record = await store.get(COLLECTION, slug);
-  return record &&
-    { ...(record.value as unknown as Omit<AddedCircuit, "addedAt">), addedAt: record.createdAt };
+  const record = await store.get(CIRCUITS_COLLECTION, slug);
+  return record && fromRecord(record);
 }
 
 /** Stores (adds or replaces) an added circuit. */
 export function saveCircuit(store: PluginStore, circuit: Omit<AddedCircuit, "addedAt">): Promise<void> {
-  const value = { file: circuit.file, addedBy: circuit.addedBy, fromSession: circuit.fromSession };
-  return store.put(COLLECTION, circuit.file.slug, value as unknown as JsonValue, {
-    ownerId: circuit.addedBy,
-  });
+  const value = { file: circuit.file } as unknown as JsonValue;
+  return store.put(CIRCUITS_COLLECTION, circuit.file.slug, value, { ownerId: circuit.addedBy });
 }
 
 /** Deletes an added circuit; true when it existed. */
 export function deleteCircuit(store: PluginStore, slug: string): Promise<boolean> {
-  return store.delete(COLLECTION, slug);
+  return store.delete(CIRCUITS_COLLECTION, slug);
 }
 
 /** The analysis data of the tracks plugin: what `match-track` matches besides the built-in circuits. */

@@ -203,8 +203,7 @@ export const circuitRoutes: AnyAppRoute[] = [
         if (error instanceof CircuitSourceError) throw new RouteError(422, "no_laps", error.message);
         throw error;
       }
-      const circuit: Omit<AddedCircuit, "addedAt"> = { file, addedBy: me.id, fromSession: session.id };
-      await saveCircuit(services.store, circuit);
+      await saveCircuit(services.store, { file, addedBy: me.id });
       const saved = (await addedCircuit(services.store, slug))!;
       const reanalysed = await reanalyseAll(services, me.id, await services.sessionsAtTrack(null));
       return { circuit: circuitJson(file, saved, me.id), reanalysed };

@@ -8,7 +8,7 @@
  */
 
 import { definePlugin, LapsKey } from "../../sdk/mod.ts";
-import { tracksAnalysisData } from "./added_circuits.ts";
+import { CIRCUITS_COLLECTION, tracksAnalysisData } from "./added_circuits.ts";
 import { circuitRoutes } from "./circuit_routes.ts";
 import { matchTrackStage } from "./match_track.ts";
 
@@ -32,6 +32,7 @@ export default definePlugin({
   stages: [matchTrackStage],
   appRoutes: circuitRoutes,
   analysisData: tracksAnalysisData,
+  portableRecords: [CIRCUITS_COLLECTION],
   views: [
     {
       kind: "panel",

@@ -26,6 +26,7 @@ interface Imported {
   files_skipped: { file: string; reason: string }[];
   equipment_profiles_created: number;
   lap_tags_restored: number;
+  plugin_records_restored: number;
 }
 
 /** One sentence about an import. */
@@ -36,6 +37,9 @@ function importSummary(done: Imported): string {
     ...(done.sessions_already_here ? [`${done.sessions_already_here} already here`] : []),
     ...(done.equipment_profiles_created ? [plural(done.equipment_profiles_created, "car profile")] : []),
     ...(done.lap_tags_restored ? [`tags of ${plural(done.lap_tags_restored, "lap")}`] : []),
+    ...(done.plugin_records_restored
+      ? [`${plural(done.plugin_records_restored, "plugin record")}, such as circuits you added`]
+      : []),
   ];
   const skipped = done.files_skipped.map((f) => `${f.file}: ${f.reason}`);
   return `${parts.join(", ")}.${skipped.length ? ` Skipped ${skipped.join("; ")}.` : ""}`;

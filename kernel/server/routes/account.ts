@@ -68,7 +68,7 @@ export function accountRoutes(ctx: ServerContext): AnyApiRoute[] {
       body: "multipart",
       responses: {
         201:
-          "`{sessions_created, sessions_already_here, files_skipped, equipment_profiles_created, equipment_profiles_kept, lap_tags_restored}`",
+          "`{sessions_created, sessions_already_here, files_skipped, equipment_profiles_created, equipment_profiles_kept, lap_tags_restored, plugin_records_restored}`",
         400: "no file, or not JSON",
         422: "not a Cataclysm Workbench export",
       },
@@ -93,6 +93,7 @@ export function accountRoutes(ctx: ServerContext): AnyApiRoute[] {
           equipment_profiles_created: done.equipmentProfilesCreated,
           equipment_profiles_kept: done.equipmentProfilesKept,
           lap_tags_restored: done.lapTagsRestored,
+          plugin_records_restored: done.pluginRecordsRestored,
         };
       },
     }),

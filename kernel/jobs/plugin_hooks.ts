@@ -4,7 +4,10 @@
  * session has been deleted. Hooks run one after another, each isolated: a
  * hook that throws, or runs longer than {@linkcode HOOK_TIMEOUT_MS}, is
  * logged against its plugin and the next hook runs; what the server did
- * (the analysis, the deletion) stands.
+ * (the analysis, the deletion) stands. A session deleted while its analysis
+ * hooks run gets no further ones, and a plugin whose analysis hook was
+ * still writing then hears of the deletion again afterwards, so nothing it
+ * wrote about the session stays.
  *
  * @module
  */
@@ -42,26 +45,32 @@ export async function runAnalysisHooks(
   sessionId: string,
   log: (line: string) => void = console.error,
 ): Promise<void> {
-  let found: Promise<AppSession | undefined> | undefined; // read once, for the first hook
   for (const plugin of registry.plugins()) {
     const hook = plugin.onAnalysis;
     if (typeof hook !== "function") continue;
     const pluginServices = services(plugin.id);
+    const what = `plugin "${plugin.id}" analysis hook for session ${sessionId}`;
     let stored: AppSession | undefined;
     try {
-      found ??= pluginServices.session(sessionId);
-      stored = await found;
+      stored = await pluginServices.session(sessionId);
     } catch (error) {
-      log(`plugin "${plugin.id}" analysis hook for session ${sessionId} failed: ${errorMessage(error)}`);
+      log(`${what} failed: ${errorMessage(error)}`);
       continue;
     }
-    if (!stored) return; // deleted meanwhile
+    if (!stored) return; // deleted meanwhile: its deletion hooks have run
     const session = { ...stored }; // each hook its own copy
     await runIsolated(
-      `plugin "${plugin.id}" analysis hook for session ${sessionId}`,
+      what,
       () => hook({ session, artifacts: pluginServices.artifacts(sessionId), services: pluginServices }),
       log,
     );
+    const deleted = plugin.onSessionDeleted;
+    if (typeof deleted !== "function") continue;
+    await runIsolated(`plugin "${plugin.id}" session-deleted hook for session ${sessionId}`, async () => {
+      if (!await pluginServices.session(sessionId)) {
+        await deleted({ session: { ...stored }, services: pluginServices });
+      }
+    }, log);
   }
 }
 

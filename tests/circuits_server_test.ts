@@ -157,7 +157,8 @@ for (const { dialect, ignore } of DIALECTS) {
       assert.equal(removed.status, 200, JSON.stringify(removed.body));
       for (const id of restored) assert.equal((await waitForStatus(base, id)).track_slug, null);
       const left = await getJson<LapJson[]>(`${session(lapless)}/laps`);
-      assert.equal(left.length, 0, "without the circuit or lap markers the second session has no laps");
+      // Without the circuit or lap markers, its laps are timed at a line across its fastest point again.
+      assert.equal(left.filter((l) => l.time_s !== null).length, truth.length);
     },
   });
 }

@@ -27,3 +27,10 @@ Deno.test("without gate crossings the markers are the crossings", () => {
     ],
   );
 });
+
+Deno.test("markers of another line than the circuit's are the crossings, and that is reported", () => {
+  const notes: DiagnosticInput[] = [];
+  const markers = [{ timeS: 30, uncertaintyS: 0.02 }, { timeS: 130, uncertaintyS: 0.02 }];
+  assert.deepEqual(refineWithMarkers([10, 110, 210], markers, (d) => notes.push(d)), [30, 130]);
+  assert.deepEqual(notes.map((n) => n.code), ["markers_elsewhere"]);
+});

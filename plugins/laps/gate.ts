@@ -37,6 +37,9 @@ export function gateFromLine(latDeg: Float64Array, lonDeg: Float64Array): Gate {
   };
 }
 
+/** A gate placed on the trace faces along the positions this many samples either side. */
+export const DIRECTION_SAMPLES = 25;
+
 /**
  * The gate where the trace is at time `timeS`, facing the direction of
  * travel there (for circuits we do not know, placed at a logger's marker).
@@ -49,7 +52,7 @@ export function gateAtTime(session: Session, timeS: number): Gate | null {
   const lat = latDeg[i - 1] + u * (latDeg[i] - latDeg[i - 1]);
   const lon = lonDeg[i - 1] + u * (lonDeg[i] - lonDeg[i - 1]);
   // Direction from positions ~1 s either side, robust to a noisy single step.
-  const a = Math.max(0, i - 25), b = Math.min(t.length - 1, i + 25);
+  const a = Math.max(0, i - DIRECTION_SAMPLES), b = Math.min(t.length - 1, i + DIRECTION_SAMPLES);
   const proj = createLocalProjection(lat, lon);
   const pa = proj.project(latDeg[a], lonDeg[a]), pb = proj.project(latDeg[b], lonDeg[b]);
   if (Math.hypot(pb.x - pa.x, pb.y - pa.y) < 5) return null;

@@ -68,7 +68,7 @@ function AddCircuit({ ctx }: { ctx: ViewContext }) {
       session only.</p>
     ${
     lapless
-      ? html`<p class="muted">The session has no complete lap (its file has no lap markers), so the circuit cannot
+      ? html`<p class="muted">The session has no complete lap, so the circuit cannot
           be drawn from it.</p>`
       : html`
         <p class="muted small">Add the circuit: its line is drawn from your laps, the corners you drove

@@ -193,7 +193,7 @@ export const circuitRoutes: AnyAppRoute[] = [
         throw new RouteError(
           422,
           "no_laps",
-          "the session has no laps to draw the circuit from: its file has no lap markers, so nothing says where the start/finish line is",
+          "the session has no complete lap to draw the circuit from",
         );
       }
       let file: CircuitFile;

@@ -27,6 +27,7 @@ import {
   type Lap,
   median,
 } from "../../sdk/mod.ts";
+import { parseCircuit } from "./circuits.ts";
 
 /** At most this many of the fastest laps are averaged into the line. */
 export const MAX_LINE_LAPS = 10;
@@ -68,6 +69,16 @@ export interface CircuitSource {
   corners: readonly Corner[];
 }
 
+/**
+ * `file`, checked as the `match-track` stage will read it; throws when it
+ * would refuse it (a bug of whoever made the file, not bad data).
+ */
+export function validCircuit(file: CircuitFile): CircuitFile {
+  const parsed = parseCircuit(JSON.stringify(file), `${file.slug}.json`);
+  if (!parsed.ok) throw new Error(`circuit ${file.slug} is invalid: ${parsed.message}`);
+  return file;
+}
+
 /** Why a session cannot give a circuit. */
 export class CircuitSourceError extends Error {}
 
@@ -95,7 +106,7 @@ export function buildCircuit(name: string, slug: string, source: CircuitSource):
   const line = medianLine(grids);
   const polyline = createPolyline(line.x, line.y, { closed: true });
   const corners = placeCorners(source.corners, grids[0], line.projection, polyline);
-  return {
+  return validCircuit({
     slug,
     name,
     length_m: round(polyline.lengthM, 1),
@@ -104,7 +115,7 @@ export function buildCircuit(name: string, slug: string, source: CircuitSource):
     lat: Array.from(line.y, (y) => round(line.projection.toLatDeg(y), 7)),
     lon: Array.from(line.x, (x) => round(line.projection.toLonDeg(x), 7)),
     corners,
-  };
+  });
 }
 
 /**

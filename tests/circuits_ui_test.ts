@@ -4,6 +4,7 @@
  * form on the dashboard; naming the circuit draws it, the session is
  * analysed again and reloads matched to it, with turn numbers; the driver
  * then names a corner, and the new name shows once the analysis ran again.
+ * For a file without lap markers the card says where its laps are timed.
  * Screenshots go to `test-output/circuits/`.
  */
 
@@ -74,6 +75,18 @@ Deno.test({
       assert.equal(corners.corners[0].name, "The Hook", "the analysis ran again with the new name");
       await card.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(OUTPUT, "added-circuit.png") });
+
+      // A file without lap markers elsewhere: the card says where its laps are timed.
+      const lapless = movedRaceChrono(text, { dLatDeg: 2, dropLapNumbers: true });
+      const other = await upload(server.url, [{
+        name: "south.csv",
+        bytes: new TextEncoder().encode(lapless),
+      }]);
+      const [second] = (await other.json()).session_ids;
+      await waitForStatus(server.url, second);
+      await page.goto(`${server.url}/?s=${second}`);
+      await waitForView(page, "dashboard");
+      await card.getByText("its laps are timed at a line across its fastest point").waitFor();
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();

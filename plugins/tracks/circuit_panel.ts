@@ -46,6 +46,7 @@ function AddCircuit({ ctx }: { ctx: ViewContext }) {
   const [name, setName] = hooks.useState("");
   const [stage, setStage] = hooks.useState<"drawing" | "analysing" | null>(null);
   const lapless = data.laps.every((lap) => lap.timeS === null);
+  const linePlaced = data.diagnostics.some((d) => d.code === "lap_line_placed");
   const submit = (e: Event) => {
     e.preventDefault();
     if (!name.trim()) return;
@@ -74,6 +75,9 @@ function AddCircuit({ ctx }: { ctx: ViewContext }) {
         <p class="muted small">Add the circuit: its line is drawn from your laps, the corners you drove
                   become T1, T2… (name them afterwards), and every session driven there, yours and other drivers', gets the same
                   corner numbers, trends and leaderboards.</p>
+        ${linePlaced &&
+          html`<p class="muted small">This file has no lap markers, so its laps are timed at a line across its
+            fastest point; the circuit keeps that line as its start/finish.</p>`}
         <form class="form-row" onSubmit=${submit} aria-label="Add this circuit">
           <label for="circuit-name" class="small">Circuit name</label>
           <input id="circuit-name" maxLength=${MAX_NAME} placeholder="e.g. Thunderhill East" value=${name}
@@ -110,6 +114,9 @@ function KnownCircuit({ ctx, slug }: { ctx: ViewContext; slug: string }) {
           }, its line drawn from ${
             circuit.line_source === "averaged-gps-laps" ? "GPS laps" : circuit.line_source
           }.`}</p>
+        ${ctx.data.diagnostics.some((d) => d.code === "markers_elsewhere") &&
+          html`<p class="muted small">Your logger marks laps at another line than this circuit's start/finish, so this
+            session's laps are timed at your logger's markers.</p>`}
         ${circuit.added_by_you && html`<${CircuitEditor} ctx=${ctx} circuit=${circuit} />`}
       `;
     })

@@ -24,7 +24,7 @@ import { badgesRoute, markSeenRoute, recentRoute, refreshRoute } from "./routes.
 export default definePlugin({
   id: "achievements",
   version: "1.0.0",
-  sdk: "^1.0",
+  sdk: "^1.1",
   description: "Badges for first sessions, personal bests, consistency streaks, corner mastery and distance.",
   appRoutes: [badgesRoute, recentRoute, markSeenRoute, refreshRoute],
   onAnalysis: awardAchievements,

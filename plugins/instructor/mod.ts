@@ -33,7 +33,7 @@ import {
 export default definePlugin({
   id: "instructor",
   version: "1.0.0",
-  sdk: "^1.0",
+  sdk: "^1.1",
   description: "Instructors and students: invite codes, a student's sessions read-only, notes on corners.",
   onSessionDeleted: ({ session, services }) => deleteSessionNotes(services.store, session.userId, session.id),
   appRoutes: [

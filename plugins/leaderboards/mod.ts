@@ -35,7 +35,7 @@ import { boardsRoute, getOptInRoute, kingsRoute, putOptInRoute, tracksRoute } fr
 export default definePlugin({
   id: "leaderboards",
   version: "1.0.0",
-  sdk: "^1.0",
+  sdk: "^1.1",
   description:
     "Opt-in leaderboards per circuit: lap time, corner minimum speed and corner time with kings, by car class.",
   appRoutes: [getOptInRoute, putOptInRoute, tracksRoute, boardsRoute, kingsRoute],

@@ -23,7 +23,7 @@ import { notesRoutes } from "./routes.ts";
 export default definePlugin({
   id: "notes",
   version: "1.0.0",
-  sdk: "^1.0",
+  sdk: "^1.1",
   description: "The driver's notes on sessions, laps and corners, and for every session at a circuit.",
   appRoutes: notesRoutes,
   onSessionDeleted: async ({ session, services }) =>

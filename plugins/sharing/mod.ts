@@ -23,7 +23,7 @@ import { SHARED_PAGE, sharingRoutes } from "./routes.ts";
 export default definePlugin({
   id: "sharing",
   version: "1.0.0",
-  sdk: "^1.0",
+  sdk: "^1.1",
   description:
     "Share links to a session, a read-only public page and a friend's corner-by-corner comparison.",
   appRoutes: sharingRoutes,

@@ -9,6 +9,7 @@ import {
   synthSession,
 } from "../../sdk/testing/mod.ts";
 import { reversedSession, shiftedSession } from "./_test_session.ts";
+import { catalogWithAdded } from "./added_circuits.ts";
 import { type CircuitCatalog, loadCircuits } from "./circuits.ts";
 import { sampleMovingTrace } from "./line_fit.ts";
 import { createMatchTrackStage, matchTrack, scoreCircuits } from "./match_track.ts";
@@ -158,7 +159,7 @@ Deno.test({
   ignore: !withSessions,
   async fn() {
     assert.equal(plugin.id, "tracks");
-    assert.equal(plugin.sdk, "^1.0");
+    assert.equal(plugin.sdk, "^1.1");
     const stage = plugin.stages!.find((s) => s.id === "match-track")!;
     assert.equal(stage.consumes.session.id, "session");
     assert.equal(stage.produces.track.id, "track");
@@ -225,4 +226,40 @@ Deno.test({
       assert.ok(scores[0].score - other.score > 0.2, `clear margin: ${scores[0].score} vs ${other.score}`);
     }
   },
+});
+
+Deno.test("added circuits join the catalogue from the run's analysis data; a bad file or a built-in slug is a problem", async () => {
+  const roebling = JSON.parse(
+    await Deno.readTextFile(new URL("./circuits/roebling-road-raceway.json", import.meta.url)),
+  );
+  const builtIn = { ...catalog, tracks: catalog.tracks.filter((t) => t.slug !== "roebling-road-raceway") };
+  const parsed = new Map();
+  const added = catalogWithAdded(builtIn, {
+    circuits: [
+      { ...roebling, slug: "roebling-copy", name: "Roebling copy" },
+      { ...roebling, slug: "barber-motorsports-park" },
+      { slug: "broken" },
+    ],
+  }, parsed);
+  assert.ok(
+    added.tracks.some((t) => t.slug === "roebling-copy" && t.corners.length === roebling.corners.length),
+  );
+  assert.equal(added.tracks.filter((t) => t.slug === "barber-motorsports-park").length, 1);
+  assert.equal(
+    added.tracks.find((t) => t.slug === "barber-motorsports-park")!.name,
+    "Barber Motorsports Park",
+  );
+  assert.deepEqual(added.problems.map((p) => p.file), [
+    "added circuit barber-motorsports-park",
+    "added circuit broken",
+  ]);
+  assert.match(added.problems[0].message, /built-in circuit's/);
+  assert.equal(parsed.size, 3, "each file is parsed once and kept for the next run");
+  catalogWithAdded(
+    builtIn,
+    { circuits: [{ ...roebling, slug: "roebling-copy", name: "Roebling copy" }] },
+    parsed,
+  );
+  assert.equal(parsed.size, 1, "files no longer given are dropped");
+  assert.equal(catalogWithAdded(builtIn, undefined, parsed), builtIn, "no data: the built-in catalogue");
 });

@@ -26,7 +26,7 @@ export { createMatchTrackStage, matchTrack, matchTrackStage } from "./match_trac
 export default definePlugin({
   id: "tracks",
   version: "1.1.0",
-  sdk: "^1.0",
+  sdk: "^1.1",
   description: "Known circuits, circuits drivers add from their sessions, and the match-track stage, " +
     "which recognises the circuit from the GPS trace's shape.",
   stages: [matchTrackStage],

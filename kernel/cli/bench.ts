@@ -3,7 +3,8 @@
  * (generated once with `../shared/tools/synth-session`, then reused from
  * `bench-data/`). Prints parse throughput (MB/s), each stage that ran, the
  * time of parse + track match + laps + resample, and the total of all
- * stages, medians of several runs; then the total of the first run, which
+ * stages, medians of several runs (and the fastest run's total, the figure
+ * least disturbed by other work on a shared machine); then the total of the first run, which
  * pays for compiling the code and for memory the process has not used yet.
  * Last, the physics stages again on a single lap (`barber-1lap.csv` from
  * the shared sample sessions), when that file is present.
@@ -79,6 +80,11 @@ if (import.meta.main) {
   for (const s of stages.filter((s) => s !== "parse")) console.log(`${s.padEnd(32)}${ms(perStage[s])}`);
   console.log(`parse + match + laps + resample: ${ms(totalOf(FOUNDATION))}`);
   console.log(`${`all ${stages.length} stages above:`.padEnd(33)}${ms(totalOf(stages))}`);
+  console.log(
+    `${"  fastest of the runs:".padEnd(33)}${
+      ms(Math.min(...runs.map((r) => sum(stages.map((s) => r[s] ?? 0)))))
+    }`,
+  );
   console.log(
     `${"all but the physics stages:".padEnd(33)}${ms(totalOf(stages.filter((s) => !PHYSICS.includes(s))))}`,
   );

@@ -4,6 +4,8 @@
  * @module
  */
 
+import type { LatLonDeg } from "./geo.ts";
+
 /**
  * The channels of a session, one `Float64Array` per channel, all of one length
  * (the row count). Missing samples are `NaN`. Names carry their unit.
@@ -149,4 +151,34 @@ export function measuredSpeed(session: Pick<Session, "channels" | "droppedSpans"
     merged.speedMps[k] = source.speedMps[at];
   }
   return merged;
+}
+
+/**
+ * The session's position at `timeS` (s on its axis), linear between the two
+ * samples around it (the first or last sample outside the session), or null
+ * where a position is missing.
+ *
+ * @example
+ * ```ts
+ * import { positionAt } from "./session.ts";
+ * const channels = {
+ *   timeS: Float64Array.of(0, 1),
+ *   latDeg: Float64Array.of(10, 10.001),
+ *   lonDeg: Float64Array.of(20, 20),
+ *   speedMps: Float64Array.of(0, 0),
+ * };
+ * console.assert(Math.abs(positionAt({ channels }, 0.5)!.latDeg - 10.0005) < 1e-9);
+ * ```
+ */
+export function positionAt(session: Pick<Session, "channels">, timeS: number): LatLonDeg | null {
+  const { timeS: t, latDeg, lonDeg } = session.channels;
+  if (t.length < 2) return null;
+  let i = 1;
+  while (i < t.length - 1 && t[i] < timeS) i++;
+  const u = Math.min(1, Math.max(0, (timeS - t[i - 1]) / (t[i] - t[i - 1])));
+  const at = {
+    latDeg: latDeg[i - 1] + u * (latDeg[i] - latDeg[i - 1]),
+    lonDeg: lonDeg[i - 1] + u * (lonDeg[i] - lonDeg[i - 1]),
+  };
+  return Number.isFinite(at.latDeg) && Number.isFinite(at.lonDeg) ? at : null;
 }

@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { buildCircuit, circuitSlug } from "../plugins/tracks/circuit_builder.ts";
+import { buildCircuit, type CircuitFile, circuitSlug } from "../plugins/tracks/circuit_builder.ts";
 import { loadCircuits, parseCircuit } from "../plugins/tracks/circuits.ts";
 import tracks from "../plugins/tracks/mod.ts";
 import {
@@ -18,22 +18,25 @@ import {
   DistanceLapsKey,
   type Lap,
   LapsKey,
+  positionAt,
+  type Session,
+  SessionKey,
 } from "../sdk/mod.ts";
 import type { Corner } from "../sdk/mod.ts";
 import { assertRouteError, createTestWorkbench, haveSessions, routeCaller } from "../sdk/testing/mod.ts";
-import { movedRaceChrono } from "./moved_session.ts";
+import { movedRaceChrono, type MoveOptions } from "./moved_session.ts";
 import { SESSIONS_DIR } from "./server_harness.ts";
 import { analysedArtifacts, type ArtifactPairs, trackOf } from "./social_sessions.ts";
 
 const valueOf = <T>(pairs: ArtifactPairs, id: string) => pairs.find(([k]) => k.id === id)?.[1] as T;
 
 /** Roebling's session moved 1° north, where no circuit is: analysed, unmatched. */
-async function movedRoebling(): Promise<ArtifactPairs> {
+async function movedRoebling(options: MoveOptions = {}): Promise<ArtifactPairs> {
   const dir = await Deno.makeTempDir({ prefix: "moved-session-" });
   const file = join(dir, "roebling-north.csv");
   await Deno.writeTextFile(
     file,
-    movedRaceChrono(await Deno.readTextFile(join(SESSIONS_DIR, "roebling-6laps.csv"))),
+    movedRaceChrono(await Deno.readTextFile(join(SESSIONS_DIR, "roebling-6laps.csv")), options),
   );
   return await analysedArtifacts(file);
 }
@@ -244,6 +247,64 @@ Deno.test({
     assert.deepEqual(
       (await tracks.analysisData!(bench.services("tracks").store) as { circuits: unknown[] }).circuits,
       [],
+    );
+  },
+});
+
+Deno.test({
+  name: "the start/finish of a circuit drawn from a marker-less file moves to a session's first lap marker",
+  ignore: !haveSessions(),
+  async fn() {
+    const bench = createTestWorkbench();
+    const ann = bench.addUser({ id: "ann", name: "Ann" });
+    const placed = await movedRoebling({ dropLapNumbers: true });
+    const marked = await movedRoebling();
+    bench.addSession({ id: "placed", userId: ann.id }, placed);
+    const call = routeCaller(bench, tracks);
+    await call("POST", "/circuits", { user: ann, body: { session_id: "placed", name: "Roebling North" } });
+    bench.addSession({ id: "placed", userId: ann.id, trackSlug: "roebling-north" }, placed);
+    bench.addSession({ id: "marked", userId: ann.id, trackSlug: "roebling-north" }, marked);
+    const params = { slug: "roebling-north" };
+    const stored = async () =>
+      (await tracks.analysisData!(bench.services("tracks").store) as unknown as { circuits: CircuitFile[] })
+        .circuits[0];
+    const before = await stored();
+
+    await assertRouteError(
+      call("PATCH", "/circuits/{slug}", { user: ann, params, body: { start_line_from: "placed" } }),
+      400,
+      /has no lap marker/,
+    );
+    const answer = await call("PATCH", "/circuits/{slug}", {
+      user: ann,
+      params,
+      body: { start_line_from: "marked" },
+    }) as { reanalysed: string[] };
+    assert.deepEqual([...answer.reanalysed].sort(), ["marked", "placed"]);
+    const after = await stored();
+    const session = valueOf<Session>(marked, SessionKey.id);
+    const marker = positionAt(session, session.lapMarkers[0].timeS)!;
+    const projection = createLocalProjection(marker.latDeg, marker.lonDeg);
+    const gap = (lat: number, lon: number) => Math.hypot(projection.toX(lon), projection.toY(lat));
+    assert.ok(
+      gap(after.lat[0], after.lon[0]) < 1,
+      `the line starts ${gap(after.lat[0], after.lon[0])} m from the marker`,
+    );
+    assert.ok(gap(before.lat[0], before.lon[0]) > 50, "precondition: the placed line was elsewhere");
+    // Every corner keeps its number and name, and its place on the ground.
+    const ground = (file: CircuitFile, apexM: number) => {
+      const i = Math.round((apexM / file.length_m) * file.lat.length) % file.lat.length;
+      return projection.project(file.lat[i], file.lon[i]);
+    };
+    for (const corner of before.corners) {
+      const moved = after.corners.find((c) => c.number === corner.number)!;
+      assert.equal(moved.name, corner.name);
+      const a = ground(before, corner.apex_m), b = ground(after, moved.apex_m);
+      assert.ok(Math.hypot(a.x - b.x, a.y - b.y) < 2, `corner ${corner.number} moved on the ground`);
+    }
+    assert.ok(
+      after.corners.every((c, i) => i === 0 || c.apex_m > after.corners[i - 1].apex_m),
+      "in lap order",
     );
   },
 });

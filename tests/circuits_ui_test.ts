@@ -4,7 +4,9 @@
  * form on the dashboard; naming the circuit draws it, the session is
  * analysed again and reloads matched to it, with turn numbers; the driver
  * then names a corner, and the new name shows once the analysis ran again.
- * For a file without lap markers the card says where its laps are timed.
+ * For a file without lap markers the card says where its laps are timed;
+ * once a session whose logger marks another line matches the circuit added
+ * from it, the card moves the circuit's start/finish to that line.
  * Screenshots go to `test-output/circuits/`.
  */
 
@@ -87,6 +89,30 @@ Deno.test({
       await page.goto(`${server.url}/?s=${second}`);
       await waitForView(page, "dashboard");
       await card.getByText("its laps are timed at a line across its fastest point").waitFor();
+      await page.fill("#circuit-name", "Roebling South");
+      await card.getByRole("button", { name: "Add circuit" }).click();
+      await card.getByText("Added by you").waitFor({ timeout: 60_000 });
+
+      // A file of the same circuit whose logger marks the real line: the card offers to move the line there.
+      const marked = movedRaceChrono(text, { dLatDeg: 2, title: "South again" });
+      const third = await upload(server.url, [{
+        name: "south-marked.csv",
+        bytes: new TextEncoder().encode(marked),
+      }]);
+      const [id3] = (await third.json()).session_ids;
+      assert.equal((await waitForStatus(server.url, id3)).track_slug, "roebling-south");
+      await page.goto(`${server.url}/?s=${id3}`);
+      await waitForView(page, "dashboard");
+      await card.getByText("so this session's laps are timed at your logger's markers").waitFor();
+      await card.getByRole("button", { name: "Move its start/finish to this session's line" }).click();
+      await card.getByText("Added by you").waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() =>
+        !document.querySelector('[data-contribution="circuit"]')?.textContent?.includes(
+          "your logger's markers",
+        )
+      );
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(OUTPUT, "moved-start.png") });
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();

@@ -37,9 +37,11 @@ export function findCrossings(session: Session, match: TrackMatch | null, report
     report({
       severity: "error",
       code: "no_laps",
-      message:
-        "the circuit is unknown, the file has no lap markers and the trace has no fast stretch to time " +
-        "laps at: name the circuit (--track SLUG) or add it",
+      message: markers.length > 0
+        ? "the circuit is unknown and the trace has no usable position at the logger's first lap marker: " +
+          "name the circuit (--track SLUG) or add it"
+        : "the circuit is unknown, the file has no lap markers and the trace has no fast stretch to time " +
+          "laps at: name the circuit (--track SLUG) or add it",
     });
     return [];
   }

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { createLocalProjection, type Session } from "../../sdk/mod.ts";
+import { createLocalProjection, positionAt, type Session } from "../../sdk/mod.ts";
 
 /** A start/finish gate in geographic coordinates. */
 export interface Gate {
@@ -46,11 +46,11 @@ export const DIRECTION_SAMPLES = 25;
  */
 export function gateAtTime(session: Session, timeS: number): Gate | null {
   const { timeS: t, latDeg, lonDeg } = session.channels;
+  const at = positionAt(session, timeS);
+  if (!at) return null;
+  const { latDeg: lat, lonDeg: lon } = at;
   let i = 1;
   while (i < t.length - 1 && t[i] < timeS) i++;
-  const u = Math.min(1, Math.max(0, (timeS - t[i - 1]) / (t[i] - t[i - 1])));
-  const lat = latDeg[i - 1] + u * (latDeg[i] - latDeg[i - 1]);
-  const lon = lonDeg[i - 1] + u * (lonDeg[i] - lonDeg[i - 1]);
   // Direction from positions ~1 s either side, robust to a noisy single step.
   const a = Math.max(0, i - DIRECTION_SAMPLES), b = Math.min(t.length - 1, i + DIRECTION_SAMPLES);
   const proj = createLocalProjection(lat, lon);

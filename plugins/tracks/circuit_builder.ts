@@ -194,3 +194,27 @@ function describeCorner(corner: Corner, apexKmh: number): string {
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/**
+ * `file` with its start/finish moved to the line point nearest to
+ * (`latDeg`, `lonDeg`): the line starts there, and every corner keeps its
+ * number, name and place on the ground (its `apex_m` now counts from the
+ * new line), listed in lap order from it.
+ */
+export function withStartAt(file: CircuitFile, latDeg: number, lonDeg: number): CircuitFile {
+  const projection = createLocalProjection(file.lat[0], file.lon[0]);
+  const line = projection.projectArrays(Float64Array.from(file.lat), Float64Array.from(file.lon));
+  const polyline = createPolyline(line.x, line.y, { closed: true });
+  const { x, y } = projection.project(latDeg, lonDeg);
+  let start = 0, nearest = Infinity;
+  for (let i = 0; i < file.lat.length; i++) {
+    const d = Math.hypot(line.x[i] - x, line.y[i] - y);
+    if (d < nearest) [start, nearest] = [i, d];
+  }
+  const startM = polyline.nearest(line.x[start], line.y[start])!.stationM;
+  const rotate = <T>(values: T[]) => [...values.slice(start), ...values.slice(0, start)];
+  const corners = file.corners
+    .map((c) => ({ ...c, apex_m: round((c.apex_m - startM + polyline.lengthM) % polyline.lengthM, 1) }))
+    .sort((a, b) => a.apex_m - b.apex_m);
+  return validCircuit({ ...file, lat: rotate(file.lat), lon: rotate(file.lon), corners });
+}

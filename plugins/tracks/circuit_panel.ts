@@ -4,7 +4,8 @@
  * numbered, and the session (with every other unmatched one) is analysed
  * again so it gets the circuit's corner numbers, trends and leaderboards.
  * On a known circuit it shows where the circuit comes from; the driver who
- * added a circuit can rename its corners or remove it.
+ * added a circuit can rename its corners, move its start/finish to where
+ * the open session's logger marks its laps, or remove it.
  *
  * @module
  */
@@ -136,7 +137,14 @@ function CircuitEditor({ ctx, circuit }: { ctx: ViewContext; circuit: CircuitJso
       const answer = await task();
       if (answer.reanalysed.includes(ctx.data.session.id)) await ctx.reanalysed();
     });
+  const moveStart = () =>
+    send(() =>
+      api(`/circuits/${circuit.slug}`, { method: "PATCH", body: { start_line_from: ctx.data.session.id } })
+    );
   return html`
+    ${ctx.data.diagnostics.some((d) => d.code === "markers_elsewhere") &&
+      html`<p><button type="button" class="button" disabled=${save.pending} onClick=${moveStart}>
+        Move its start/finish to this session's line</button></p>`}
     <details class="circuit-editor">
       <summary>Name its corners</summary>
       <form onSubmit=${(e: Event) => {
@@ -148,27 +156,27 @@ function CircuitEditor({ ctx, circuit }: { ctx: ViewContext; circuit: CircuitJso
           })
         );
       }}>
-          <ul class="item-list">${circuit.corners.map((c) =>
-            html`
-              <li key=${c.number}>
-                <label for=${`corner-name-${c.number}`} class="badge">T${c.number}</label>
-                <input id=${`corner-name-${c.number}`} maxLength=${MAX_NAME} value=${names[c.number] ??
-                  c.name}
-                  onInput=${(e: Event) =>
-                    setNames({ ...names, [c.number]: (e.currentTarget as HTMLInputElement).value })} />
-                <span class="muted small">${c.direction ?? ""}</span>
-              </li>
-            `
-          )}</ul>
-          <div class="form-row">
-            <button type="submit" class="button primary" disabled=${changed.length === 0 ||
-              save.pending}>${save.pending ? "Saving…" : "Save names"}</button>
-            <${ConfirmButton} html=${html} hooks=${hooks} label="Remove circuit" confirmLabel=${`Remove ${circuit.name}`}
-              ariaLabel=${`Remove the circuit ${circuit.name}`} disabled=${save.pending}
-              onConfirm=${() => send(() => api(`/circuits/${circuit.slug}`, { method: "DELETE" }))} />
-          </div>
-          ${showActionError(html, save)}
-        </form>
+        <ul class="item-list">${circuit.corners.map((c) =>
+          html`
+            <li key=${c.number}>
+              <label for=${`corner-name-${c.number}`} class="badge">T${c.number}</label>
+              <input id=${`corner-name-${c.number}`} maxLength=${MAX_NAME} value=${names[c.number] ??
+                c.name}
+                onInput=${(e: Event) =>
+                  setNames({ ...names, [c.number]: (e.currentTarget as HTMLInputElement).value })} />
+              <span class="muted small">${c.direction ?? ""}</span>
+            </li>
+          `
+        )}</ul>
+        <div class="form-row">
+          <button type="submit" class="button primary" disabled=${changed.length === 0 ||
+            save.pending}>${save.pending ? "Saving…" : "Save names"}</button>
+          <${ConfirmButton} html=${html} hooks=${hooks} label="Remove circuit" confirmLabel=${`Remove ${circuit.name}`}
+            ariaLabel=${`Remove the circuit ${circuit.name}`} disabled=${save.pending}
+            onConfirm=${() => send(() => api(`/circuits/${circuit.slug}`, { method: "DELETE" }))} />
+        </div>
+      </form>
     </details>
+    ${showActionError(html, save)}
   `;
 }

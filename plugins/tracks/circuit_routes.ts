@@ -7,9 +7,10 @@
  * - `POST /circuits` `{session_id, name}` → draws the circuit from one of the
  *   driver's unmatched sessions, then analyses every unmatched session again
  *   (anyone's), so those driven there match it;
- * - `PATCH /circuits/{slug}` `{name?, corners?: [{number, name}]}` → renames
- *   an added circuit or its corners (only the driver who added it), then
- *   analyses the sessions there again;
+ * - `PATCH /circuits/{slug}` `{name?, corners?: [{number, name}], start_line_from?}`
+ *   → renames an added circuit or its corners, or moves its start/finish to
+ *   the first lap marker of one of the driver's sessions there (only the
+ *   driver who added it), then analyses the sessions there again;
  * - `DELETE /circuits/{slug}` → removes an added circuit (only the driver who
  *   added it); its sessions are analysed again and become unmatched.
  *
@@ -28,7 +29,9 @@ import {
   DistanceLapsKey,
   integerField,
   LapsKey,
+  positionAt,
   RouteError,
+  SessionKey,
   sessionOwnedBy,
   signedInUser,
   stringField,
@@ -46,6 +49,7 @@ import {
   circuitSlug,
   CircuitSourceError,
   validCircuit,
+  withStartAt,
 } from "./circuit_builder.ts";
 import { type CircuitCatalog, loadCircuits } from "./circuits.ts";
 
@@ -124,6 +128,29 @@ function renamedCorners(file: CircuitFile, raw: unknown): CircuitFile["corners"]
     names.set(number, stringField(fields, "name", { maxLength: MAX_CIRCUIT_NAME }));
   });
   return file.corners.map((c) => ({ ...c, name: names.get(c.number) ?? c.name }));
+}
+
+/**
+ * `file` with its start/finish moved to where one of the driver's sessions
+ * at that circuit has its first lap marker; a 400 saying why otherwise.
+ */
+async function startLineFrom(
+  services: AppServices,
+  userId: string,
+  file: CircuitFile,
+  sessionId: string,
+): Promise<CircuitFile> {
+  const session = await sessionOwnedBy(services, userId, sessionId);
+  if (session.trackSlug !== file.slug) {
+    throw new RouteError(400, "invalid_field", `session ${sessionId} is not matched to ${file.name}`);
+  }
+  const parsed = await services.artifacts(session.id).get(SessionKey);
+  const marker = parsed?.lapMarkers[0];
+  const at = parsed && marker && positionAt(parsed, marker.timeS);
+  if (!at) {
+    throw new RouteError(400, "invalid_field", `session ${sessionId} has no lap marker with a GPS position`);
+  }
+  return withStartAt(file, at.latDeg, at.lonDeg);
 }
 
 /** Every route of the plugin. */
@@ -212,20 +239,21 @@ export const circuitRoutes: AnyAppRoute[] = [
     method: "PATCH",
     path: "/circuits/{slug}",
     description:
-      "Renames a circuit you added or its corners {name?, corners?: [{number, name}]}; its sessions are analysed again",
+      "Renames a circuit you added or its corners {name?, corners?: [{number, name}]}, or moves its start/finish to where one of your sessions there has its first lap marker {start_line_from: session_id}; its sessions are analysed again",
     params: SLUG,
     async handler({ user, params, body, services }) {
       const me = signedInUser(user, "change a circuit");
       const added = await ownAddedCircuit(services, me.id, params.slug);
       const fields = bodyObject(body);
+      const moved = fields.start_line_from === undefined
+        ? added.file
+        : await startLineFrom(services, me.id, added.file, stringField(fields, "start_line_from"));
       const file: CircuitFile = {
-        ...added.file,
+        ...moved,
         name: fields.name === undefined
-          ? added.file.name
+          ? moved.name
           : stringField(fields, "name", { maxLength: MAX_CIRCUIT_NAME }),
-        corners: fields.corners === undefined
-          ? added.file.corners
-          : renamedCorners(added.file, fields.corners),
+        corners: fields.corners === undefined ? moved.corners : renamedCorners(moved, fields.corners),
       };
       await saveCircuit(services.store, { ...added, file: validCircuit(file) });
       const reanalysed = await reanalyseAll(services, me.id, await services.sessionsAtTrack(file.slug));

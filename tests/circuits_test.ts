@@ -41,6 +41,14 @@ async function movedRoebling(options: MoveOptions = {}): Promise<ArtifactPairs> 
   return await analysedArtifacts(file);
 }
 
+/** Ann and Bob on the in-memory workbench, the moved Roebling session analysed, and a caller of the routes. */
+async function twoDrivers() {
+  const bench = createTestWorkbench();
+  const ann = bench.addUser({ id: "ann", name: "Ann" });
+  const bob = bench.addUser({ id: "bob", name: "Bob" });
+  return { bench, ann, bob, moved: await movedRoebling(), call: routeCaller(bench, tracks) };
+}
+
 Deno.test("circuit slugs: kebab-case from the name, accents dropped", () => {
   assert.equal(circuitSlug("  Thunderhill East "), "thunderhill-east");
   assert.equal(circuitSlug("Circuito de Jerez – Ángel Nieto"), "circuito-de-jerez-angel-nieto");
@@ -122,16 +130,12 @@ Deno.test({
   name: "circuit routes: add from an unmatched session, list, rename corners, remove; refusals say why",
   ignore: !haveSessions(),
   async fn() {
-    const bench = createTestWorkbench();
-    const ann = bench.addUser({ id: "ann", name: "Ann" });
-    const bob = bench.addUser({ id: "bob", name: "Bob" });
-    const moved = await movedRoebling();
+    const { bench, ann, bob, moved, call } = await twoDrivers();
     assert.equal(trackOf(moved), null, "precondition: no circuit matches the moved session");
     bench.addSession({ id: "north", userId: ann.id }, moved);
     bench.addSession({ id: "bobs-north", userId: bob.id }, moved);
     const barber = await analysedArtifacts("barber-1lap.csv");
     bench.addSession({ id: "barber", userId: ann.id, trackSlug: "barber-motorsports-park" }, barber);
-    const call = routeCaller(bench, tracks);
 
     await assertRouteError(
       call("POST", "/circuits", { user: ann, body: { session_id: "barber", name: "Barber" } }),
@@ -255,12 +259,9 @@ Deno.test({
   name: "the start/finish of a circuit drawn from a marker-less file moves to a session's first lap marker",
   ignore: !haveSessions(),
   async fn() {
-    const bench = createTestWorkbench();
-    const ann = bench.addUser({ id: "ann", name: "Ann" });
+    const { bench, ann, moved: marked, call } = await twoDrivers();
     const placed = await movedRoebling({ dropLapNumbers: true });
-    const marked = await movedRoebling();
     bench.addSession({ id: "placed", userId: ann.id }, placed);
-    const call = routeCaller(bench, tracks);
     await call("POST", "/circuits", { user: ann, body: { session_id: "placed", name: "Roebling North" } });
     bench.addSession({ id: "placed", userId: ann.id, trackSlug: "roebling-north" }, placed);
     bench.addSession({ id: "marked", userId: ann.id, trackSlug: "roebling-north" }, marked);
@@ -306,5 +307,26 @@ Deno.test({
       after.corners.every((c, i) => i === 0 || c.apex_m > after.corners[i - 1].apex_m),
       "in lap order",
     );
+  },
+});
+
+Deno.test({
+  name: "when a circuit goes with its driver's account, the other drivers' sessions there are analysed again",
+  ignore: !haveSessions(),
+  async fn() {
+    const { bench, ann, bob, moved, call } = await twoDrivers();
+    bench.addSession({ id: "north", userId: ann.id }, moved);
+    bench.addSession({ id: "again", userId: ann.id, trackSlug: "roebling-north" }, moved);
+    await call("POST", "/circuits", { user: ann, body: { session_id: "north", name: "Roebling North" } });
+    bench.addSession({ id: "north", userId: ann.id, trackSlug: "roebling-north" }, moved);
+    bench.addSession({ id: "bobs", userId: bob.id, trackSlug: "roebling-north" }, moved);
+    const before = bench.reanalysed.length;
+
+    await bench.deleted(tracks, "again");
+    assert.equal(bench.reanalysed.length, before, "the circuit is still there: nothing to do");
+    // Deleting Ann's account deletes her records (the circuit), then her sessions.
+    await bench.services("tracks").store.delete("circuits", "roebling-north");
+    await bench.deleted(tracks, "north");
+    assert.deepEqual(bench.reanalysed.slice(before), ["bobs"]);
   },
 });

@@ -9,9 +9,9 @@
  * @module
  */
 
-import type { JsonValue, PluginStore, StoredRecord } from "../../sdk/mod.ts";
+import type { JsonValue, PluginStore, SessionDeletedEvent, StoredRecord } from "../../sdk/mod.ts";
 import type { CircuitFile } from "./circuit_builder.ts";
-import { type CircuitCatalog, parseCircuit, type ParsedCircuit } from "./circuits.ts";
+import { builtInCatalog, type CircuitCatalog, parseCircuit, type ParsedCircuit } from "./circuits.ts";
 
 /** The store collection of added circuits. */
 export const CIRCUITS_COLLECTION = "circuits";
@@ -102,4 +102,18 @@ export function catalogWithAdded(
     }
   });
   return { tracks, problems };
+}
+
+/**
+ * After a session is deleted: when its circuit was an added one that is
+ * gone too (it went with the account of the driver who added it), the
+ * other sessions still matched to it are analysed again, so they become
+ * unmatched instead of keeping a circuit that no longer exists.
+ */
+export async function forgetVanishedCircuit({ session, services }: SessionDeletedEvent): Promise<void> {
+  const slug = session.trackSlug;
+  if (slug === null || await addedCircuit(services.store, slug)) return;
+  if ((await builtInCatalog()).tracks.some((t) => t.slug === slug)) return;
+  const left = await services.sessionsAtTrack(slug);
+  if (left.length > 0) await services.reanalyse(left.map((s) => s.id));
 }

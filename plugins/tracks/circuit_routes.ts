@@ -51,16 +51,12 @@ import {
   validCircuit,
   withStartAt,
 } from "./circuit_builder.ts";
-import { type CircuitCatalog, loadCircuits } from "./circuits.ts";
+import { builtInCatalog } from "./circuits.ts";
 
 /** Longest circuit or corner name, characters. */
 export const MAX_CIRCUIT_NAME = 80;
 
 const SLUG = { slug: { type: "string", description: "A circuit's id", required: true } } as const;
-
-let builtIn: Promise<CircuitCatalog> | null = null;
-/** The built-in circuits, read once per process. */
-const builtInCircuits = () => builtIn ??= loadCircuits();
 
 /** A circuit as the routes return it. */
 function circuitJson(
@@ -93,7 +89,7 @@ async function ownAddedCircuit(services: AppServices, userId: string, slug: stri
       `circuit ${slug} was added by another driver; only they can change it`,
     );
   }
-  if ((await builtInCircuits()).tracks.some((t) => t.slug === slug)) {
+  if ((await builtInCatalog()).tracks.some((t) => t.slug === slug)) {
     throw new RouteError(
       403,
       "built_in",
@@ -161,7 +157,7 @@ export const circuitRoutes: AnyAppRoute[] = [
     description: "Every circuit the workbench knows, built-in and added by drivers, by name",
     async handler({ user, services }) {
       const added = await addedCircuits(services.store);
-      const builtInJson = (await builtInCircuits()).tracks.map((t) =>
+      const builtInJson = (await builtInCatalog()).tracks.map((t) =>
         circuitJson(
           { slug: t.slug, name: t.name, length_m: t.lengthM, line_source: t.lineSource, corners: t.corners },
           undefined,
@@ -200,7 +196,7 @@ export const circuitRoutes: AnyAppRoute[] = [
       if (slug === "") {
         throw new RouteError(400, "invalid_field", '"name" needs at least one letter or digit');
       }
-      const taken = (await builtInCircuits()).tracks.find((t) => t.slug === slug)?.name ??
+      const taken = (await builtInCatalog()).tracks.find((t) => t.slug === slug)?.name ??
         (await addedCircuit(services.store, slug))?.file.name;
       if (taken) {
         throw new RouteError(

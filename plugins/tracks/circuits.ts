@@ -60,6 +60,13 @@ export function loadCircuits(dir: URL = defaultCircuitsDir()): Promise<CircuitCa
   return Promise.resolve(loadCircuitsSync(dir));
 }
 
+let builtIn: Promise<CircuitCatalog> | null = null;
+
+/** The plugin's own circuits, read once per process (for routes and hooks; stages keep their own). */
+export function builtInCatalog(): Promise<CircuitCatalog> {
+  return builtIn ??= loadCircuits();
+}
+
 /** {@linkcode loadCircuits}, synchronously. */
 function loadCircuitsSync(dir: URL = defaultCircuitsDir()): CircuitCatalog {
   const problems: CircuitProblem[] = [];

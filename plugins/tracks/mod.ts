@@ -8,7 +8,7 @@
  */
 
 import { definePlugin, LapsKey } from "../../sdk/mod.ts";
-import { CIRCUITS_COLLECTION, tracksAnalysisData } from "./added_circuits.ts";
+import { CIRCUITS_COLLECTION, forgetVanishedCircuit, tracksAnalysisData } from "./added_circuits.ts";
 import { circuitRoutes } from "./circuit_routes.ts";
 import { matchTrackStage } from "./match_track.ts";
 
@@ -33,6 +33,7 @@ export default definePlugin({
   appRoutes: circuitRoutes,
   analysisData: tracksAnalysisData,
   portableRecords: [CIRCUITS_COLLECTION],
+  onSessionDeleted: forgetVanishedCircuit,
   views: [
     {
       kind: "panel",

@@ -6,7 +6,8 @@
  * then names a corner, and the new name shows once the analysis ran again.
  * For a file without lap markers the card says where its laps are timed;
  * once a session whose logger marks another line matches the circuit added
- * from it, the card moves the circuit's start/finish to that line.
+ * from it, the card moves the circuit's start/finish to that line. The
+ * Circuits page lists every circuit and removes one the driver added.
  * Screenshots go to `test-output/circuits/`.
  */
 
@@ -113,6 +114,25 @@ Deno.test({
       );
       await card.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(OUTPUT, "moved-start.png") });
+
+      // The Circuits page lists built-in and added circuits; the driver removes one of theirs.
+      await page.goto(`${server.url}/?page=circuits`);
+      const south = page.locator('tr[data-circuit="roebling-south"]');
+      await south.getByText("added by you").waitFor();
+      assert.match(
+        (await page.locator('tr[data-circuit="barber-motorsports-park"]').textContent())!,
+        /built in/,
+      );
+      await page.screenshot({ path: join(OUTPUT, "circuits-page.png") });
+      await south.getByRole("button", { name: "Remove the circuit Roebling South" }).click();
+      await south.getByRole("button", { name: "Remove Roebling South" }).click();
+      await south.waitFor({ state: "detached" });
+      assert.equal(await page.locator('tr[data-circuit="roebling-north"]').count(), 1);
+      assert.equal(
+        (await waitForStatus(server.url, id3)).track_slug,
+        null,
+        "its sessions are unmatched again",
+      );
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();

@@ -1,7 +1,8 @@
 /**
  * The `tracks` plugin: known circuits (reference lines, official corners),
  * circuits drivers add from their sessions on circuits it does not know
- * (routes and the Circuit card), and the `match-track` stage that
+ * (routes, the Circuit card and the Circuits page), and the `match-track`
+ * stage that
  * recognises which one a session was driven on.
  *
  * @module
@@ -45,6 +46,16 @@ export default definePlugin({
       size: "half",
       needs: [LapsKey],
       module: "./circuit_panel.ts",
+    },
+    {
+      kind: "view",
+      id: "circuits",
+      title: "Circuits",
+      description: "Every circuit the workbench knows, built-in and added by drivers",
+      scope: "app",
+      order: 65,
+      needs: [],
+      module: "./circuits_page.ts",
     },
   ],
 });

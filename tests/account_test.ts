@@ -28,8 +28,6 @@ import {
   waitForStatus,
 } from "./server_harness.ts";
 
-const send = sendJson;
-
 type Rows = Record<string, unknown>[];
 
 for (const { dialect, ignore } of DIALECTS) {
@@ -65,10 +63,11 @@ for (const { dialect, ignore } of DIALECTS) {
         rho: 1.2,
       };
       const profile =
-        await (await send(`${base}/api/equipment/profiles`, "POST", { name: "Miata", vehicle: car })).json();
+        await (await sendJson(`${base}/api/equipment/profiles`, "POST", { name: "Miata", vehicle: car }))
+          .json();
       // Assigned as the equipment route does, without the re-analysis it would start.
       await assignProfile(storage, "local", id, profile.id);
-      const note = await send(`${base}/api/plugins/notes/notes`, "POST", {
+      const note = await sendJson(`${base}/api/plugins/notes/notes`, "POST", {
         session_id: id,
         text: "T5: later apex",
       });
@@ -120,7 +119,7 @@ for (const { dialect, ignore } of DIALECTS) {
       assert.ok(!("analysis_artifacts" in tables) && !("auth_sessions" in tables));
       assert.ok(!JSON.stringify(doc).includes(theirs!), "nothing of another user's");
 
-      const unconfirmed = await send(`${base}/api/account`, "DELETE", { confirm: "yes" });
+      const unconfirmed = await sendJson(`${base}/api/account`, "DELETE", { confirm: "yes" });
       assert.equal(unconfirmed.status, 422);
       assert.match((await unconfirmed.json()).error.message, /confirm/);
       assert.equal(
@@ -129,7 +128,7 @@ for (const { dialect, ignore } of DIALECTS) {
         "nothing deleted",
       );
 
-      const deleted = await send(`${base}/api/account`, "DELETE", { confirm: "delete everything" });
+      const deleted = await sendJson(`${base}/api/account`, "DELETE", { confirm: "delete everything" });
       assert.equal(deleted.status, 200);
       const counts = await deleted.json();
       assert.deepEqual(

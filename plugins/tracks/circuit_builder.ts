@@ -159,8 +159,8 @@ function placeCorners(
   projection: ReturnType<typeof createLocalProjection>,
   line: ReturnType<typeof createPolyline>,
 ): CircuitFile["corners"] {
+  const lapM = (fastest.points - 1) * fastest.stepM;
   const placed = corners.flatMap((corner) => {
-    const lapM = (fastest.points - 1) * fastest.stepM;
     const apexM = ((corner.apexM % lapM) + lapM) % lapM;
     const i = Math.min(fastest.points - 1, Math.round(apexM / fastest.stepM));
     const { x, y } = projection.project(fastest.channels.latDeg[i], fastest.channels.lonDeg[i]);
@@ -206,12 +206,9 @@ export function withStartAt(file: CircuitFile, latDeg: number, lonDeg: number): 
   const line = projection.projectArrays(Float64Array.from(file.lat), Float64Array.from(file.lon));
   const polyline = createPolyline(line.x, line.y, { closed: true });
   const { x, y } = projection.project(latDeg, lonDeg);
-  let start = 0, nearest = Infinity;
-  for (let i = 0; i < file.lat.length; i++) {
-    const d = Math.hypot(line.x[i] - x, line.y[i] - y);
-    if (d < nearest) [start, nearest] = [i, d];
-  }
-  const startM = polyline.nearest(line.x[start], line.y[start])!.stationM;
+  const hit = polyline.nearest(x, y)!;
+  const start = (hit.t < 0.5 ? hit.segment : hit.segment + 1) % file.lat.length;
+  const startM = polyline.stationM[start];
   const rotate = <T>(values: T[]) => [...values.slice(start), ...values.slice(0, start)];
   const corners = file.corners
     .map((c) => ({ ...c, apex_m: round((c.apex_m - startM + polyline.lengthM) % polyline.lengthM, 1) }))

@@ -146,9 +146,13 @@ export function measuredSpeed(session: Pick<Session, "channels" | "droppedSpans"
   for (let k = 0; k < n; k++) {
     const fromRows = j >= dropped.timeS.length ||
       (i < rows.timeS.length && rows.timeS[i] <= dropped.timeS[j]);
-    const [source, at] = fromRows ? [rows, i++] : [dropped, j++];
-    merged.timeS[k] = source.timeS[at];
-    merged.speedMps[k] = source.speedMps[at];
+    if (fromRows) {
+      merged.timeS[k] = rows.timeS[i];
+      merged.speedMps[k] = rows.speedMps[i++];
+    } else {
+      merged.timeS[k] = dropped.timeS[j];
+      merged.speedMps[k] = dropped.speedMps[j++];
+    }
   }
   return merged;
 }

@@ -89,8 +89,13 @@ export interface DroppedSpan {
   endS: number;
   /** Samples dropped. */
   rows: number;
-  /** `"accuracy"` (worse than the filter allows), `"satellites"` (too few), or `"dropout"` (no samples at all). */
-  reason: "accuracy" | "satellites" | "dropout";
+  /**
+   * `"accuracy"` (worse than the filter allows), `"satellites"` (too few),
+   * `"dropout"` (no samples at all) or `"implausible"` (a position hundreds
+   * of kilometres from the rest of the session or a speed no car reaches:
+   * no fix, or a corrupted value).
+   */
+  reason: "accuracy" | "satellites" | "dropout" | "implausible";
   /**
    * The dropped samples' times (s, on the session's axis) and ground speeds
    * (m/s), for a stretch dropped for its position fix: Doppler speed does not

@@ -8,6 +8,7 @@
  */
 
 import { DataError } from "./errors.ts";
+import { dropImplausibleRows } from "./implausible_rows.ts";
 import type { ParseContext } from "./format.ts";
 import {
   type Channels,
@@ -41,6 +42,8 @@ export interface RawSession {
 
 /** A pause longer than this many typical sample periods (and at least 1 s) is reported as a dropout. */
 const GAP_FACTOR = 5;
+/** A jump ahead in time is a glitch when the clock comes back within this many rows after it. */
+const OUTLIER_LOOKAHEAD_ROWS = 50;
 
 /**
  * Cleans raw columns into a session.
@@ -49,13 +52,21 @@ const GAP_FACTOR = 5;
  *   reported as `duplicate_timestamp`, a step back as `time_backwards`);
  *   rows whose time is `NaN` are dropped unreported (the format reports why
  *   it could not read the time);
+ * - a row whose time jumps ahead after which the clock comes back (within
+ *   50 rows) nearer to where it was than to the jump is a glitched
+ *   timestamp: it is dropped as `time_outlier`, so one bad row never makes
+ *   the rest of the file look like it goes back in time;
  * - a pause of more than 5 sample periods (≥ 1 s) is reported as `gps_dropout`
  *   at the first line after it;
+ * - rows no car could log are dropped, one warning per run: a position
+ *   hundreds of kilometres from the rest of the session (`position_outlier`:
+ *   a logger's `0, 0` without a fix, a corrupted value) or a speed below 0
+ *   or above 540 km/h (`speed_outlier`; see `implausible_rows.ts`);
  * - samples failing the GPS quality filter (`ctx.settings.gps`) are dropped,
  *   one `gps_quality` warning per contiguous stretch; their ground speeds
  *   are kept with the stretch (`speedSamples`), since Doppler speed does not
  *   depend on the position fix;
- * - both kinds of stretch are listed in the session's `droppedSpans`;
+ * - every kind of stretch is listed in the session's `droppedSpans`;
  * - throws {@linkcode DataError} when no usable row is left.
  *
  * The session takes over the raw arrays: rows are dropped by compacting
@@ -74,6 +85,18 @@ export function buildSession(raw: RawSession, ctx: ParseContext): Session {
   for (let i = 0; i < n; i++) {
     const t = timeS[i];
     if (t > last) {
+      if (lastRow >= 0 && t - last > gapS && clockComesBack(timeS, i, last)) {
+        ctx.report({
+          severity: "warning",
+          code: "time_outlier",
+          file: ctx.file,
+          line: raw.lines[i],
+          message: `time jumps ${(t - last).toFixed(2)} s ahead of line ${
+            raw.lines[lastRow]
+          } and the next rows carry on from before the jump; row skipped`,
+        });
+        continue;
+      }
       if (lastRow >= 0 && t - last > gapS) {
         dropped.push({ startS: last, endS: t, rows: 0, reason: "dropout" });
         ctx.report({
@@ -102,6 +125,7 @@ export function buildSession(raw: RawSession, ctx: ParseContext): Session {
       });
     }
   }
+  dropImplausibleRows(raw, keep, ctx, dropped);
   filterGpsQuality(raw, keep, ctx, dropped);
   let rows = 0;
   for (let i = 0; i < n; i++) rows += keep[i];
@@ -137,6 +161,21 @@ export function buildSession(raw: RawSession, ctx: ParseContext): Session {
         ...(span.speedSamples ? { speedSamples: shifted(span.speedSamples, t0) } : {}),
       })),
   };
+}
+
+/**
+ * Whether, within {@linkcode OUTLIER_LOOKAHEAD_ROWS} rows after row `i`
+ * (which jumps ahead of `last`), a row's time lies after `last` and nearer
+ * to it than to row `i`'s: the clock carries on from before the jump.
+ */
+function clockComesBack(timeS: Float64Array, i: number, last: number): boolean {
+  const jumped = timeS[i];
+  const end = Math.min(timeS.length, i + 1 + OUTLIER_LOOKAHEAD_ROWS);
+  for (let j = i + 1; j < end; j++) {
+    const t = timeS[j];
+    if (t > last && t - last < jumped - t) return true;
+  }
+  return false;
 }
 
 /** `samples` with their times moved `t0` earlier. */

@@ -5,4 +5,4 @@
  */
 
 /** Version of this SDK (semantic versioning). A plugin declaring `sdk: "^1.0"` loads on any 1.x. */
-export const SDK_VERSION = "1.1.0";
+export const SDK_VERSION = "1.2.0";

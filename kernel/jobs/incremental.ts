@@ -5,11 +5,12 @@
  * Each stage gets a fingerprint: a hash of its plugin's id, version,
  * settings (from `plugins.json`) and analysis data (`analysisData`), its own
  * id, and the fingerprints of the artifacts it consumes. The parsed
- * session's fingerprint is the file's hash, the format plugin's print, and
- * the run settings other than the plugins' own. A change anywhere upstream
- * (a new file, a plugin upgrade, a plugin's settings or data, other run
- * settings) therefore changes the fingerprint of every stage downstream of
- * it and of nothing else. A stage whose outputs are all stored under its
+ * session's fingerprint is the file's hash, the format plugin's print, the
+ * SDK version (every format ends in the SDK's `buildSession`, which cleans
+ * the rows) and the run settings other than the plugins' own. A change
+ * anywhere upstream (a new file, a plugin or SDK upgrade, a plugin's
+ * settings or data, other run settings) therefore changes the fingerprint
+ * of every stage downstream of it and of nothing else. A stage whose outputs are all stored under its
  * current fingerprint is not run: the kernel's runner gets a stand-in that
  * returns the stored values, so ordering, progress events and
  * skipping work as in a full run.
@@ -18,7 +19,7 @@
  */
 
 import { createHash } from "node:crypto";
-import { type RunSettings, SessionKey } from "../../sdk/mod.ts";
+import { type RunSettings, SDK_VERSION, SessionKey } from "../../sdk/mod.ts";
 import { planStages } from "../plan.ts";
 import type { RegisteredFormat, RegisteredStage, Registry } from "../registry.ts";
 
@@ -72,7 +73,7 @@ function pluginPrint(registry: Registry, pluginId: string, settings: RunSettings
   }${dataPrint}`;
 }
 
-/** Fingerprint of the parsed session: file hash, format plugin (and its settings) and the run settings. */
+/** Fingerprint of the parsed session: file hash, format plugin (and its settings), SDK version and the run settings. */
 export function sessionFingerprint(
   registry: Registry,
   fileSha256: string,
@@ -81,16 +82,17 @@ export function sessionFingerprint(
 ): string {
   const reader = format ? `${pluginPrint(registry, format.plugin, settings)}/${format.format.id}` : "none";
   const run = JSON.stringify({ ...settings, plugins: undefined, pluginData: undefined });
-  return sha256(`session|${fileSha256}|${reader}|${run}`);
+  return sha256(`session|${fileSha256}|${reader}|sdk@${SDK_VERSION}|${run}`);
 }
 
 /**
- * Hash of the active plugins with their versions and settings: a session
- * analysed under another value is stale (re-analysed at start, reusing what
- * did not change).
+ * Hash of the SDK version and the active plugins with their versions and
+ * settings: a session analysed under another value is stale (re-analysed at
+ * start, reusing what did not change).
  */
 export function pipelineSignature(registry: Registry, settings: RunSettings): string {
-  return sha256(registry.plugins().map((p) => pluginPrint(registry, p.id, settings)).sort().join(","));
+  const plugins = registry.plugins().map((p) => pluginPrint(registry, p.id, settings)).sort().join(",");
+  return sha256(`sdk@${SDK_VERSION}|${plugins}`);
 }
 
 /** Prepares an incremental run of `registry` with `settings` over a session with the given fingerprint. */

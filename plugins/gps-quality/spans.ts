@@ -23,6 +23,8 @@ export function findBadSpans(session: Session, fixes: FixReport, gps: GpsQuality
       ? `estimated accuracy worse than ${gps.maxAccuracyM} m`
       : d.reason === "satellites"
       ? `fewer than ${gps.minSatellites} satellites`
+      : d.reason === "implausible"
+      ? "positions or speeds no car could log"
       : "no samples from the logger";
     spans.push({ startS: d.startS, endS: d.endS, reason: `${what}: ${d.rows} ${droppedSpanUse(d)}` });
   }

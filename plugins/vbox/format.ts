@@ -61,8 +61,15 @@ export function parseVbox(bytes: Uint8Array, ctx: ParseContext): Session {
   const { satellites } = channels;
   if (satellites) { for (let i = 0; i < satellites.length; i++) satellites[i] %= 64; }
   const clock = toSessionSeconds(channels.timeS);
-  reportBadTimes(clock.invalid, lines, ctx);
-  if (clock.invalid.length === lines.length) {
+  reportBadTimes(clock.invalid, lines, ctx, "bad_time", "time is not a HHMMSS.SS time of day; row skipped");
+  reportBadTimes(
+    clock.glitches,
+    lines,
+    ctx,
+    "time_backwards",
+    "time of day goes back more than 12 hours without passing midnight; row skipped",
+  );
+  if (clock.invalid.length + clock.glitches.length === lines.length) {
     throw new DataError("no row has a valid time of day", { file: ctx.file, line: layout.dataLine });
   }
 
@@ -121,26 +128,25 @@ function trackFromComments(comments: readonly string[]): string | null {
 }
 
 /**
- * Reports rows whose time is not a time of day (the first 20 by line, then
- * a count); {@linkcode buildSession} drops them, as their time is `NaN`.
+ * Reports rows whose time could not be used (the first 20 by line, then a
+ * count); {@linkcode buildSession} drops them, as their time is `NaN`.
  */
-function reportBadTimes(invalid: readonly number[], lines: Int32Array, ctx: ParseContext): void {
-  for (const i of invalid.slice(0, MAX_BAD_TIME_REPORTS)) {
-    ctx.report({
-      severity: "warning",
-      code: "bad_time",
-      file: ctx.file,
-      line: lines[i],
-      column: "time",
-      message: "time is not a HHMMSS.SS time of day; row skipped",
-    });
+function reportBadTimes(
+  rows: readonly number[],
+  lines: Int32Array,
+  ctx: ParseContext,
+  code: string,
+  message: string,
+): void {
+  for (const i of rows.slice(0, MAX_BAD_TIME_REPORTS)) {
+    ctx.report({ severity: "warning", code, file: ctx.file, line: lines[i], column: "time", message });
   }
-  if (invalid.length > MAX_BAD_TIME_REPORTS) {
+  if (rows.length > MAX_BAD_TIME_REPORTS) {
     ctx.report({
       severity: "warning",
-      code: "bad_time",
+      code,
       file: ctx.file,
-      message: `${invalid.length - MAX_BAD_TIME_REPORTS} more 'bad_time' problems not listed`,
+      message: `${rows.length - MAX_BAD_TIME_REPORTS} more '${code}' problems not listed`,
     });
   }
 }

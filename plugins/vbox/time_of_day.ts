@@ -6,8 +6,10 @@
  */
 
 const DAY_S = 86400;
-/** A step back in time of day of more than this is a pass through midnight, not a glitch. */
+/** A step back in time of day of more than this may be a pass through midnight. */
 const WRAP_S = DAY_S / 2;
+/** ...and is one when the step forward across midnight is at most this; otherwise the time is a glitch. */
+const MIDNIGHT_STEP_S = 3600;
 
 /**
  * `140500.04` → `50700040` (14:05:00.04 in whole milliseconds of the day);
@@ -29,17 +31,24 @@ export interface SessionClock {
   firstTimeOfDayS: number;
   /** Indexes of values that are not a time of day (set to `NaN`). */
   invalid: number[];
+  /**
+   * Indexes of times of day more than 12 hours before the previous sample's
+   * without being the next step across midnight (a glitched clock; set to
+   * `NaN`, so the rows after them keep their day).
+   */
+  glitches: number[];
 }
 
 /**
  * Converts a column of `HHMMSS.SS` values in place to seconds after the
  * first valid sample, computed in whole milliseconds so that steps come
  * out as clean decimals. When the time of day falls by more than 12 hours
- * the log has passed midnight: that sample and every later one get
- * another 86,400 s.
+ * and the step forward across midnight is at most an hour, the log has
+ * passed midnight: that sample and every later one get another 86,400 s.
+ * Any other fall of more than 12 hours is a glitched sample.
  */
 export function toSessionSeconds(times: Float64Array): SessionClock {
-  const invalid: number[] = [];
+  const invalid: number[] = [], glitches: number[] = [];
   let firstMs = NaN;
   let dayOffsetMs = 0;
   let lastMs = NaN;
@@ -53,13 +62,18 @@ export function toSessionSeconds(times: Float64Array): SessionClock {
     if (Number.isNaN(firstMs)) firstMs = ms;
     ms += dayOffsetMs;
     if (ms < lastMs - WRAP_S * 1000) {
+      if (ms + DAY_S * 1000 - lastMs > MIDNIGHT_STEP_S * 1000) {
+        glitches.push(i);
+        times[i] = NaN;
+        continue;
+      }
       dayOffsetMs += DAY_S * 1000;
       ms += DAY_S * 1000;
     }
     times[i] = (ms - firstMs) / 1000;
     lastMs = ms;
   }
-  return { firstTimeOfDayS: firstMs / 1000, invalid };
+  return { firstTimeOfDayS: firstMs / 1000, invalid, glitches };
 }
 
 /** What the creation line says. */

@@ -23,6 +23,16 @@ Deno.test("times count from the first sample and keep counting past midnight", (
   });
 });
 
+Deno.test("a time of day far back that is not the next step across midnight is a glitch, not a new day", () => {
+  // 14:05:00.00, a row at 00:00:00.00 (a zeroed clock), then the log carries on at 14:05:00.08.
+  const times = Float64Array.from([140500, 140500.04, 0, 140500.08]);
+  const clock = toSessionSeconds(times);
+  assert.deepEqual(clock.glitches, [2]);
+  assert.deepEqual(clock.invalid, []);
+  assert.ok(Number.isNaN(times[2]));
+  assert.ok(Math.abs(times[3] - 0.08) < 1e-9, `${times[3]}`);
+});
+
 Deno.test("a small step back is not a midnight", () => {
   const times = Float64Array.from([120000, 115959]);
   toSessionSeconds(times);

@@ -1,0 +1,101 @@
+/**
+ * Rows a logger glitched — a timestamp hours ahead, a zeroed clock, a
+ * `0, 0` position without a fix, a speed no car reaches — are dropped and
+ * reported at their lines, and the session around them keeps every lap.
+ * Before, one timestamp a day ahead made every later row look like a step
+ * back in time (the rest of the file dropped), a VBOX row at 00:00:00
+ * started a new day for every row after it (laps days long), and a `0, 0`
+ * fix added thousands of kilometres to its lap.
+ *
+ * The laps are checked against the truth as in `lap_accuracy_test.ts`:
+ * every complete flying lap, its time within 0.04 s.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { loadPlugins } from "../kernel/loader.ts";
+import { analyze } from "../kernel/run.ts";
+import { type Diagnostic, LapsKey } from "../sdk/mod.ts";
+import { haveSessions, readSession, readTruth, type Truth } from "../sdk/testing/mod.ts";
+
+/** Worst lap-time error allowed, s (as in the lap accuracy test). */
+const MAX_ERROR_S = 0.04;
+
+const { registry } = await loadPlugins();
+const decoder = new TextDecoder(), encoder = new TextEncoder();
+
+/** The file's lines with `edit` applied to the fields of the given 1-based lines. */
+function editLines(
+  bytes: Uint8Array,
+  separator: string,
+  edits: Record<number, (fields: string[]) => void>,
+): Uint8Array {
+  const text = decoder.decode(bytes);
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
+  const lines = text.split(newline);
+  for (const [line, edit] of Object.entries(edits)) {
+    const fields = lines[Number(line) - 1].split(separator);
+    edit(fields);
+    lines[Number(line) - 1] = fields.join(separator);
+  }
+  return encoder.encode(lines.join(newline));
+}
+
+/** Analyses the bytes and checks every truth flying lap is there, on time. */
+async function analyseAndCheckLaps(file: string, bytes: Uint8Array, truth: Truth): Promise<Diagnostic[]> {
+  const result = await analyze(registry, { file, bytes });
+  const laps = new Map((result.artifacts.get(LapsKey) ?? []).map((lap) => [lap.number, lap]));
+  for (const t of truth.laps.filter((l) => l.complete && (l.kind === "flying" || l.kind === "mistake"))) {
+    const lap = laps.get(t.number);
+    assert.ok(lap?.timeS != null, `${file}: lap ${t.number} is timed`);
+    assert.ok(Math.abs(lap.timeS - t.time_s!) < MAX_ERROR_S, `${file}: lap ${t.number} ${lap.timeS} s`);
+  }
+  return result.diagnostics;
+}
+
+/** The diagnostics with one of `codes`, as `[code, line]`. */
+const codesAndLines = (diagnostics: Diagnostic[], codes: string[]) =>
+  diagnostics.filter((d) => codes.includes(d.code ?? "")).map((d) => [d.code, d.line]);
+
+Deno.test({
+  name: "RaceChrono: a timestamp a day ahead, fixes at 0, 0 and a 3600 km/h speed drop only their rows",
+  ignore: !haveSessions(),
+  async fn() {
+    const name = "barber-8laps.csv";
+    // Fields: 0 timestamp, 11 latitude, 12 longitude, 14 and 20 speed.
+    const bytes = editLines(await readSession(name), ",", {
+      5000: (f) => (f[0] = (Number(f[0]) + 86400).toFixed(2)),
+      20000: (f) => (f[11] = f[12] = "0.0000000"),
+      20001: (f) => (f[11] = f[12] = "0.0000000"),
+      24000: (f) => (f[14] = f[20] = "999.000"),
+    });
+    const diagnostics = await analyseAndCheckLaps(name, bytes, await readTruth(name));
+    assert.deepEqual(codesAndLines(diagnostics, ["time_outlier", "position_outlier", "speed_outlier"]), [
+      ["time_outlier", 5000],
+      ["position_outlier", 20000],
+      ["speed_outlier", 24000],
+    ]);
+    assert.ok(!diagnostics.some((d) => d.code === "time_backwards"), "no row after the glitch is dropped");
+  },
+});
+
+Deno.test({
+  name: "VBOX: a row zeroed to 00:00:00 at 0, 0 is a glitch, not a pass through midnight",
+  ignore: !haveSessions(),
+  async fn() {
+    const name = "barber-8laps.vbo";
+    const zeroed = (f: string[]) => f.forEach((_, i) => i > 0 && (f[i] = "+0"));
+    const bytes = editLines(await readSession(name), " ", {
+      9000: zeroed,
+      9001: zeroed,
+      15000: (f) => (f[2] = f[3] = "+00000.00000"),
+    });
+    const diagnostics = await analyseAndCheckLaps(name, bytes, await readTruth(name));
+    assert.deepEqual(codesAndLines(diagnostics, ["time_backwards", "position_outlier", "gps_dropout"]), [
+      ["time_backwards", 9000],
+      ["time_backwards", 9001],
+      ["position_outlier", 15000],
+    ]);
+  },
+});

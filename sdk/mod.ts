@@ -22,6 +22,7 @@ export * from "./stage.ts";
 export * from "./track.ts";
 export * from "./version.ts";
 export * from "./session_builder.ts";
+export * from "./report_limit.ts";
 export * from "./table_scanner.ts";
 export * from "./geo.ts";
 export * from "./corners.ts";

@@ -9,6 +9,7 @@
 
 import { DataError } from "./errors.ts";
 import { dropImplausibleRows } from "./implausible_rows.ts";
+import { limitedReporter } from "./report_limit.ts";
 import type { ParseContext } from "./format.ts";
 import {
   type Channels,
@@ -67,13 +68,18 @@ const OUTLIER_LOOKAHEAD_ROWS = 50;
  *   are kept with the stretch (`speedSamples`), since Doppler speed does not
  *   depend on the position fix;
  * - every kind of stretch is listed in the session's `droppedSpans`;
+ * - of each kind of warning, the first 20 are listed with their lines and
+ *   the rest counted in one more;
  * - throws {@linkcode DataError} when no usable row is left.
  *
  * The session takes over the raw arrays: rows are dropped by compacting
  * each column in place, and the session's channels and `sourceLine` are
  * views of them, so the raw columns must not be used afterwards.
  */
-export function buildSession(raw: RawSession, ctx: ParseContext): Session {
+export function buildSession(raw: RawSession, parseContext: ParseContext): Session {
+  // A file with thousands of bad rows lists the first of each kind and counts the rest.
+  const limited = limitedReporter(parseContext.report, parseContext.file);
+  const ctx: ParseContext = { ...parseContext, report: limited.report };
   const { timeS } = raw.channels;
   const n = timeS.length;
   const keep = new Uint8Array(n);
@@ -127,6 +133,7 @@ export function buildSession(raw: RawSession, ctx: ParseContext): Session {
   }
   dropImplausibleRows(raw, keep, ctx, dropped);
   filterGpsQuality(raw, keep, ctx, dropped);
+  limited.summarise();
   let rows = 0;
   for (let i = 0; i < n; i++) rows += keep[i];
   if (rows < 2) {

@@ -136,6 +136,22 @@ Deno.test("speeds below zero or beyond 540 km/h are dropped with their rows", ()
   ]);
 });
 
+Deno.test("of each kind of warning the first 20 are listed with their lines, the rest counted", () => {
+  // 10 rows, then 30 whose clock restarts (a second recording appended to the file).
+  const ticks = [
+    ...Array.from({ length: 10 }, (_, i) => 100 + i / 10),
+    ...Array.from({ length: 30 }, (_, i) => i / 10),
+  ];
+  const { session, diagnostics } = build(raw(ticks));
+  assert.equal(session.rows, 10);
+  assert.equal(diagnostics.length, 21);
+  assert.deepEqual(diagnostics.slice(0, 20).map((d) => d.line), Array.from({ length: 20 }, (_, i) => 20 + i));
+  assert.deepEqual([diagnostics[20].code, diagnostics[20].message], [
+    "time_backwards",
+    "10 more 'time_backwards' problems not listed",
+  ]);
+});
+
 Deno.test("dropped stretches are listed with their cause, on the session's time axis", () => {
   // 0.1 s samples; rows 3-4 have poor accuracy; a 2 s pause after 100.7.
   const input = raw([100, 100.1, 100.2, 100.3, 100.4, 100.5, 100.6, 100.7, 102.7, 102.8], [

@@ -8,6 +8,7 @@
  */
 
 import type { Reporter } from "./diagnostics.ts";
+import { type LimitedReporter, limitedReporter, REPORTS_PER_CODE } from "./report_limit.ts";
 
 /** One column to extract from the table. */
 export interface ColumnSpec {
@@ -120,8 +121,7 @@ class ScanState {
   readonly required: boolean[];
   readonly factors: Float64Array;
   readonly fieldCount: number;
-  readonly limit: number;
-  readonly counts = new Map<string, number>();
+  readonly reporter: LimitedReporter;
   capacity: number;
   values: Float64Array[];
   lines: Int32Array;
@@ -143,7 +143,7 @@ class ScanState {
     this.required = spec.columns.map((c) => c.required === true);
     this.factors = Float64Array.from(spec.columns, (c) => c.factor ?? 1);
     this.fieldCount = spec.fieldCount ?? 0;
-    this.limit = spec.maxReportsPerKind ?? 20;
+    this.reporter = limitedReporter(spec.report, spec.file, spec.maxReportsPerKind ?? REPORTS_PER_CODE);
     // No counting pass over the file: start from an estimate and grow when it is short.
     this.capacity = estimateRows(bytes, spec.start);
     this.values = spec.columns.map(() => new Float64Array(this.capacity));
@@ -165,11 +165,14 @@ class ScanState {
   }
 
   report(code: string, column: number | undefined, message: string): void {
-    const n = (this.counts.get(code) ?? 0) + 1;
-    this.counts.set(code, n);
-    if (n <= this.limit) {
-      this.spec.report({ severity: "warning", code, file: this.spec.file, line: this.line, column, message });
-    }
+    this.reporter.report({
+      severity: "warning",
+      code,
+      file: this.spec.file,
+      line: this.line,
+      column,
+      message,
+    });
   }
 
   /** Reports a field that is not a plain number; returns whether it makes the row unusable. */
@@ -191,16 +194,7 @@ class ScanState {
   }
 
   summarise(): void {
-    for (const [code, count] of this.counts) {
-      if (count > this.limit) {
-        this.spec.report({
-          severity: "warning",
-          code,
-          file: this.spec.file,
-          message: `${count - this.limit} more '${code}' problems not listed`,
-        });
-      }
-    }
+    this.reporter.summarise();
   }
 }
 

@@ -12,6 +12,7 @@ import {
   checkColumnPlan,
   DataError,
   defineFormat,
+  limitedReporter,
   type ParseContext,
   reportResavedFile,
   scanChannels,
@@ -19,13 +20,15 @@ import {
 } from "../../sdk/mod.ts";
 import { planVboColumns } from "./columns.ts";
 import { readVboLayout, type VboLayout } from "./sections.ts";
-import { parseFileCreated, sessionMidnightUnixS, toSessionSeconds } from "./time_of_day.ts";
+import {
+  parseFileCreated,
+  type SessionClock,
+  sessionMidnightUnixS,
+  toSessionSeconds,
+} from "./time_of_day.ts";
 
 /** Id of the format (and of the sessions it produces). */
 export const VBOX_FORMAT_ID = "vbox";
-
-/** Rows with a bad time of day reported one by one; the rest are counted. */
-const MAX_BAD_TIME_REPORTS = 20;
 
 /** True for the head of a `.vbo` file: a `[header]` section and a `[column names]` or `[data]` section. */
 export function sniffVbox(head: string): boolean {
@@ -61,14 +64,7 @@ export function parseVbox(bytes: Uint8Array, ctx: ParseContext): Session {
   const { satellites } = channels;
   if (satellites) { for (let i = 0; i < satellites.length; i++) satellites[i] %= 64; }
   const clock = toSessionSeconds(channels.timeS);
-  reportBadTimes(clock.invalid, lines, ctx, "bad_time", "time is not a HHMMSS.SS time of day; row skipped");
-  reportBadTimes(
-    clock.glitches,
-    lines,
-    ctx,
-    "time_backwards",
-    "time of day goes back more than 12 hours without passing midnight; row skipped",
-  );
+  reportBadTimes(clock, lines, ctx);
   if (clock.invalid.length + clock.glitches.length === lines.length) {
     throw new DataError("no row has a valid time of day", { file: ctx.file, line: layout.dataLine });
   }
@@ -128,27 +124,24 @@ function trackFromComments(comments: readonly string[]): string | null {
 }
 
 /**
- * Reports rows whose time could not be used (the first 20 by line, then a
- * count); {@linkcode buildSession} drops them, as their time is `NaN`.
+ * Reports rows whose time could not be used (the first 20 of each kind by
+ * line, then a count); {@linkcode buildSession} drops them, as their time
+ * is `NaN`.
  */
-function reportBadTimes(
-  rows: readonly number[],
-  lines: Int32Array,
-  ctx: ParseContext,
-  code: string,
-  message: string,
-): void {
-  for (const i of rows.slice(0, MAX_BAD_TIME_REPORTS)) {
-    ctx.report({ severity: "warning", code, file: ctx.file, line: lines[i], column: "time", message });
-  }
-  if (rows.length > MAX_BAD_TIME_REPORTS) {
-    ctx.report({
-      severity: "warning",
-      code,
-      file: ctx.file,
-      message: `${rows.length - MAX_BAD_TIME_REPORTS} more '${code}' problems not listed`,
-    });
-  }
+function reportBadTimes(clock: SessionClock, lines: Int32Array, ctx: ParseContext): void {
+  const limited = limitedReporter(ctx.report, ctx.file);
+  const report = (rows: readonly number[], code: string, message: string) => {
+    for (const i of rows) {
+      limited.report({ severity: "warning", code, file: ctx.file, line: lines[i], column: "time", message });
+    }
+  };
+  report(clock.invalid, "bad_time", "time is not a HHMMSS.SS time of day; row skipped");
+  report(
+    clock.glitches,
+    "time_backwards",
+    "time of day goes back more than 12 hours without passing midnight; row skipped",
+  );
+  limited.summarise();
 }
 
 /** VBOX `.vbo` text files (Racelogic). */

@@ -32,8 +32,9 @@ const BEACON_UNCERTAINTY_S = 0.0005;
  * or a quoted header row starting with `"Time"` that names `"GPS Latitude"`.
  */
 export function sniffAim(head: string): boolean {
-  return /^"Format"\s*,\s*"AiM CSV File"/im.test(head) ||
-    /^"Time"\s*,[^\n]*"GPS Latitude"/im.test(head);
+  // Any separator: a file saved with another one is claimed, to be refused with the reason.
+  return /^"Format"\s*[,;\t]\s*"AiM CSV File"/im.test(head) ||
+    /^"Time"\s*[,;\t][^\n]*"GPS Latitude"/im.test(head);
 }
 
 /** Reads an AiM CSV export into a session (raw time axis: the `Time` column, s). */

@@ -97,6 +97,19 @@ Deno.test("units come from the units row: m/s speed, metres accuracy, millisecon
   assert.deepEqual(ctx.diagnostics.map((d) => [d.code, d.line]), [["empty_field", 12], ["bad_beacon", 5]]);
 });
 
+Deno.test("an export with semicolons is claimed and refused with the reason, at its first line", () => {
+  const bytes = new TextEncoder().encode(
+    '"Format";"AiM CSV File"\r\n"Time";"GPS Speed"\r\n"0,04";"12,5"\r\n',
+  );
+  assert.ok(aimFormat.sniff(new TextDecoder().decode(bytes)));
+  assert.throws(
+    () => aimFormat.parse(bytes, parseContext("t.csv")),
+    (e: unknown) =>
+      e instanceof DataError && e.location.line === 1 &&
+      e.message.startsWith("the fields are separated by ';', not commas"),
+  );
+});
+
 Deno.test("unreadable date: no start time, reported", () => {
   const bytes = aim(
     ['"Format","AiM CSV File"', '"Date","14/06/2026"', '"Time","02:05 PM"'],

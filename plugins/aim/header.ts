@@ -46,6 +46,15 @@ export function readAimHeader(bytes: Uint8Array, file: string): AimHeader {
   let header: TextLine | null = null;
   let names: string[] = [];
   for (const line of textLines(bytes, bom ? 3 : 0, MAX_HEADER_LINES, MAX_HEADER_BYTES)) {
+    const otherSeparator = /^"[^"]*"\s*([;\t])\s*"/.exec(line.text);
+    if (otherSeparator) {
+      const name = otherSeparator[1] === "\t" ? "tabs" : `'${otherSeparator[1]}'`;
+      throw new DataError(
+        `the fields are separated by ${name}, not commas: this reader takes Race Studio's CSV export with ',' ` +
+          "between fields and '.' in numbers; export it again with those settings",
+        { file, line: line.line },
+      );
+    }
     const fields = splitCsvLine(line.text).map((f) => f.trim());
     if (
       fields.length >= 3 &&

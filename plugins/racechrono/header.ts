@@ -60,6 +60,8 @@ export function readRaceChronoHeader(bytes: Uint8Array, file: string): RaceChron
   let trackName: string | null = null;
   const lines = textLines(bytes, bom ? 3 : 0, MAX_HEADER_LINES, MAX_HEADER_BYTES);
   let header: TextLine | null = null;
+  // A channel-name row with another separator: the file was re-saved by a spreadsheet in another locale.
+  let foreign: { line: number; separator: string } | null = null;
   let first = true;
   let crlf = false;
   for (const line of lines) {
@@ -69,6 +71,8 @@ export function readRaceChronoHeader(bytes: Uint8Array, file: string): RaceChron
       header = line;
       break;
     }
+    const otherSeparator = /^timestamp\s*([;\t|])/i.exec(line.text);
+    if (otherSeparator && !foreign) foreign = { line: line.line, separator: otherSeparator[1] };
     if (first) {
       const version = /RaceChrono\s+v?(\d+(?:\.\d+)*)/i.exec(line.text);
       if (version) metadata.racechronoVersion = version[1];
@@ -84,6 +88,14 @@ export function readRaceChronoHeader(bytes: Uint8Array, file: string): RaceChron
       const iso = createdIso(rest);
       if (iso) metadata.created = iso;
     }
+  }
+  if (!header && foreign) {
+    const name = foreign.separator === "\t" ? "tabs" : `'${foreign.separator}'`;
+    throw new DataError(
+      `the channel names are separated by ${name}, not commas: RaceChrono CSV v3 uses ',' between fields and '.' ` +
+        "in numbers (a spreadsheet may have saved it in another locale); export the session from RaceChrono again",
+      { file, line: foreign.line },
+    );
   }
   if (!header) {
     throw new DataError(

@@ -61,6 +61,18 @@ Deno.test("no channel-name row: a DataError", () => {
   );
 });
 
+Deno.test("channel names separated by semicolons or tabs: a DataError at that line saying so", () => {
+  for (const [separator, name] of [[";", "';'"], ["\t", "tabs"]]) {
+    const text = PREAMBLE.map((line, i) => (i >= 6 ? line.replaceAll(",", separator) : line)).join("\n");
+    assert.throws(
+      () => readRaceChronoHeader(encode(text), "t.csv"),
+      (e: unknown) =>
+        e instanceof DataError && e.location.line === 7 &&
+        e.message.startsWith(`the channel names are separated by ${name}, not commas`),
+    );
+  }
+});
+
 Deno.test("Created is day first; nonsense dates give null", () => {
   assert.equal(createdIso(["03/11/2025", "9:07"]), "2025-11-03T09:07");
   assert.equal(createdIso(["03/11/2025"]), "2025-11-03");

@@ -13,7 +13,10 @@
  *   the VBOX file has no accuracy channel, so its accuracy patch is kept and
  *   found as a displaced stretch (2.4 m for 2.0 s; the jump threshold is 1.5 m).
  * - GPS: heavier simulated noise (`--gps-noise 2.0` vs `0.2`, same seed)
- *   scores lower; measured 62 vs 93 on Barber, so the test asks for 15 points.
+ *   scores lower; measured 68 vs 94 on Barber, so the test asks for 15 points.
+ * - GPS: a logger with one fix per second (`--rate 1` vs `25`, same seed)
+ *   scores lower, and the reasons name the fix rate; measured 80 vs 93 on
+ *   Barber, so the test asks for 10 points.
  * - Lap tags: every truth mistake lap is tagged `mistake` (measured 7 of 7
  *   on the shared sessions and 10 of 10 on the extra ones); on truth flying
  *   laps, tags other than `clean` and `poor-gps` are false positives:
@@ -55,6 +58,7 @@ const COVER_TOLERANCE_S = 1e-3;
 const FAULT_TOLERANCE_S = 1;
 const MAX_FALSE_TAG_RATE = 0.05;
 const NOISE_SCORE_GAP = 15;
+const RATE_SCORE_GAP = 10;
 const CONSISTENCY_SCORE_GAP = 10;
 /** Tags that claim something happened on the lap (poor-gps is judged separately). */
 const INCIDENT_TAGS = new Set(["mistake", "off-track", "traffic-suspect", "cool-down"]);
@@ -241,6 +245,27 @@ async function scoresOf<T>(
   }
   return out;
 }
+
+Deno.test({
+  name: "GPS quality: a logger with one fix per second scores lower, and the reasons say why",
+  ignore: !withSynth,
+  async fn() {
+    const [fast, slow] = await scoresOf(
+      { track: "barber-motorsports-park", laps: 4, seed: 7 },
+      [["--rate", "25"], ["--rate", "1"]],
+      (r) => r.artifacts.get(GpsQualityKey)!,
+    );
+    const rate = (q: typeof fast) => q.metrics.find((m) => m.id === "fix-rate")!.value!;
+    console.log(`GPS quality: 25 Hz → ${fast.score} (${fast.grade}), 1 Hz → ${slow.score} (${slow.grade})`);
+    assert.ok(
+      Math.abs(rate(fast) - 25) < 0.01 && Math.abs(rate(slow) - 1) < 0.01,
+      `${rate(fast)}, ${rate(slow)}`,
+    );
+    assert.ok(fast.score - slow.score >= RATE_SCORE_GAP, `${fast.score} vs ${slow.score}`);
+    assert.ok(slow.reasons.some((r) => /fixes per second/.test(r)), "the reasons name the fix rate");
+    assert.ok(!fast.reasons.some((r) => /fixes per second/.test(r)));
+  },
+});
 
 Deno.test({
   name: "GPS quality: heavier GPS noise scores lower",

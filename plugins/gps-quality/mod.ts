@@ -24,7 +24,7 @@ import { gpsQualityStage } from "./stage.ts";
 
 export default definePlugin({
   id: "gps-quality",
-  version: "1.0.0",
+  version: "1.1.0",
   sdk: "^1.0",
   description: "GPS quality score 0..100 with grade, reasons and the poor stretches.",
   stages: [gpsQualityStage],

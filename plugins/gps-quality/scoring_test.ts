@@ -41,12 +41,24 @@ Deno.test("unmeasured metrics give their weight to the measured ones, and every 
     "spikes-per-km": 0,
     "accuracy-p90": 0.4,
     "satellites-p10": 14,
+    "fix-rate": 25,
   });
-  // Scatter 3 m scores 30 at weight 0.35: 24.5 points lost.
-  assert.equal(poor.score, 75.5);
+  // Scatter 3 m scores 30 at weight 0.3: 21 points lost.
+  assert.equal(poor.score, 79);
   assert.equal(poor.grade, "B");
   assert.equal(poor.reasons.length, 1);
-  assert.match(poor.reasons[0], /3\.00 m.*−24\.5 points/);
+  assert.match(poor.reasons[0], /3\.00 m.*−21\.0 points/);
+});
+
+Deno.test("a logger with one fix per second loses points, and says why", () => {
+  const values = { "no-fix-time": 0, "spikes-per-km": 0, "accuracy-p90": 0.4, "satellites-p10": 14 };
+  assert.equal(scoreMetrics({ ...values, "fix-rate": 10 }).score, 100);
+  const phone = scoreMetrics({ ...values, "fix-rate": 1 });
+  // 1 Hz scores 0 at weight 0.15 out of the 0.7 measured: 21.4 points lost.
+  assert.equal(phone.score, 78.6);
+  assert.deepEqual(phone.reasons, [
+    "1.0 position fixes per second: brake points and short corners need 5 or more: −21.4 points.",
+  ]);
 });
 
 Deno.test("grades and usability follow the score", () => {

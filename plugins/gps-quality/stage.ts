@@ -23,7 +23,7 @@ import { findBadSpans } from "./spans.ts";
 export const gpsQualityStage = defineStage({
   id: "gps-quality",
   description:
-    "Scores GPS quality 0..100 from line scatter, lost fixes, spikes, accuracy and satellites, and lists poor stretches.",
+    "Scores GPS quality 0..100 from line scatter, lost fixes, spikes, accuracy, satellites and fix rate, and lists poor stretches.",
   consumes: { session: SessionKey, laps: LapsKey, distanceLaps: DistanceLapsKey },
   produces: { gpsQuality: GpsQualityKey },
   run(ctx, { session, laps, distanceLaps }) {
@@ -42,6 +42,7 @@ export const gpsQualityStage = defineStage({
       "spikes-per-km": fixes.distanceKm > 0.5 ? fixes.spikes.length / fixes.distanceKm : null,
       "accuracy-p90": fixes.accuracyP90M,
       "satellites-p10": fixes.satellitesP10,
+      "fix-rate": fixes.epochs.length > 1 ? 1 / fixes.periodS : null,
     };
     const scored = scoreMetrics(values);
     if (!scored.usable) {

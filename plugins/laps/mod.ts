@@ -15,7 +15,7 @@ import { splitLapsStage } from "./stage.ts";
 
 export default definePlugin({
   id: "laps",
-  version: "1.3.0",
+  version: "1.4.0",
   sdk: "^1.0",
   description: "Splits sessions into laps at the start/finish line and labels out, flying and in laps.",
   stages: [splitLapsStage],

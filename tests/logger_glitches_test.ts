@@ -1,11 +1,16 @@
 /**
- * Rows a logger glitched — a timestamp hours ahead, a zeroed clock, a
- * `0, 0` position without a fix, a speed no car reaches — are dropped and
- * reported at their lines, and the session around them keeps every lap.
- * Before, one timestamp a day ahead made every later row look like a step
- * back in time (the rest of the file dropped), a VBOX row at 00:00:00
- * started a new day for every row after it (laps days long), and a `0, 0`
- * fix added thousands of kilometres to its lap.
+ * What loggers glitch is dropped and reported, and the session around it
+ * keeps every lap:
+ *
+ * - rows: a timestamp hours ahead, a zeroed clock, a `0, 0` position
+ *   without a fix, a speed no car reaches. Before, one timestamp a day ahead
+ *   made every later row look like a step back in time (the rest of the
+ *   file dropped), a VBOX row at 00:00:00 started a new day for every row
+ *   after it (laps days long), and a `0, 0` fix added thousands of
+ *   kilometres to its lap;
+ * - lap markers: a RaceChrono lap counter that flickers up for one row, AiM
+ *   beacon markers every 0.2 s. Before, each made a "lap" of a few seconds
+ *   (and the beacons moved every crossing onto their 0.2 s grid).
  *
  * The laps are checked against the truth as in `lap_accuracy_test.ts`:
  * every complete flying lap, its time within 0.04 s.
@@ -96,6 +101,31 @@ Deno.test({
       ["time_backwards", 9000],
       ["time_backwards", 9001],
       ["position_outlier", 15000],
+    ]);
+  },
+});
+
+Deno.test({
+  name: "a lap counter that flickers and AiM beacons every 0.2 s do not cut laps",
+  ignore: !haveSessions(),
+  async fn() {
+    const name = "barber-8laps.csv";
+    // Three times, mid-lap, the lap counter (field 2) reads one more than it should for one row.
+    const flicker = (f: string[]) => (f[2] = String(Number(f[2]) + 1));
+    const bytes = editLines(await readSession(name), ",", { 6000: flicker, 12000: flicker, 18000: flicker });
+    const flickering = await analyseAndCheckLaps(name, bytes, await readTruth(name));
+    // Each flicker sets two markers, one up and one down.
+    assert.equal(flickering.filter((d) => d.code === "marker_splits_lap").length, 6);
+
+    const aim = "barber-8laps-aim.csv";
+    const beacons = Array.from({ length: 5000 }, (_, i) => `"${(i * 0.2).toFixed(3)}"`).join(",");
+    const text = new TextDecoder().decode(await readSession(aim)).replace(
+      /^"Beacon Markers",.*$/m,
+      `"Beacon Markers",${beacons}`,
+    );
+    const dense = await analyseAndCheckLaps(aim, new TextEncoder().encode(text), await readTruth(aim));
+    assert.deepEqual(dense.filter((d) => d.code?.startsWith("marker")).map((d) => d.code), [
+      "markers_ignored",
     ]);
   },
 });

@@ -20,6 +20,12 @@ import {
 
 /** Below this speed the car is stopped (pits, grid), m/s. */
 const STOPPED_MPS = 3;
+/**
+ * A lap after a stop is an out-lap when the car stopped within this
+ * distance before the lap's start (a pit lane is shorter); a car that
+ * stopped further back (a spin mid-lap) starts its next lap at speed, m.
+ */
+const PIT_EXIT_M = 1000;
 /** A lap shorter than this fraction of the median lap distance is dropped. */
 const MIN_DISTANCE_FRACTION = 0.8;
 /** A complete flying lap shorter than this fraction of the median distance was cut short: not counted. */
@@ -50,11 +56,15 @@ export function buildLaps(
     spans.push({ start, end: complete ? crossings[i + 1] : endTime, complete });
   });
   const stopped = (t0: number, t1: number) => minSpeed(timeS, speedMps, t0, t1) < STOPPED_MPS;
+  const distanceAt = (t: number) => interpolate(measured.timeS, odometer, t);
+  // When the car was PIT_EXIT_M before where it is at `t`, s.
+  const pitExitBefore = (t: number) =>
+    interpolate(odometer, measured.timeS, Math.max(0, distanceAt(t) - PIT_EXIT_M));
 
   let laps: Lap[] = spans.map((span, i) => {
     const kind: LapKind = !span.complete || stopped(span.start, span.end)
       ? "in"
-      : stopped(i === 0 ? timeS[0] : spans[i - 1].start, span.start)
+      : stopped(i === 0 ? timeS[0] : Math.max(spans[i - 1].start, pitExitBefore(span.start)), span.start)
       ? "out"
       : "flying";
     return {
@@ -63,8 +73,7 @@ export function buildLaps(
       startTimeS: span.start,
       endTimeS: span.end,
       timeS: span.complete ? span.end - span.start : null,
-      distanceM: interpolate(measured.timeS, odometer, span.end) -
-        interpolate(measured.timeS, odometer, span.start),
+      distanceM: distanceAt(span.end) - distanceAt(span.start),
       complete: span.complete,
       included: false,
       excludedReason: null,
@@ -121,12 +130,12 @@ export function cumulativeDistance(timeS: Float64Array, speedMps: Float64Array):
   return out;
 }
 
-/** Linear interpolation of `values` at time `t`, clamped at the ends. */
-export function interpolate(timeS: Float64Array, values: Float64Array, t: number): number {
-  const i = firstAbove(timeS, t);
+/** Linear interpolation of `values` at `x` on the ascending axis `xs` (a time or a distance), clamped at the ends. */
+export function interpolate(xs: Float64Array, values: Float64Array, x: number): number {
+  const i = firstAbove(xs, x);
   if (i <= 0) return values[0];
-  if (i >= timeS.length) return values[timeS.length - 1];
-  const u = (t - timeS[i - 1]) / (timeS[i] - timeS[i - 1]);
+  if (i >= xs.length) return values[xs.length - 1];
+  const u = (x - xs[i - 1]) / (xs[i] - xs[i - 1]);
   return values[i - 1] + u * (values[i] - values[i - 1]);
 }
 

@@ -40,6 +40,22 @@ Deno.test("laps are numbered by crossing, labelled out/flying/in, and times come
   assert.equal(laps[0].excludedReason, "out-lap");
 });
 
+Deno.test("after a stop in the pits the next lap is an out-lap; after a spin mid-lap it is flying", () => {
+  // Laps of 100 s at 30 m/s (3000 m), crossings every 100 s from 0.05 s. Lap 2 stops 10 s
+  // (300 m) before its end, in the pit lane; lap 4 stops 50 s (1500 m) before its end, on track.
+  const stops = [[190, 192], [350, 352]];
+  const session = sessionWithSpeed(600, (t) => (stops.some(([a, b]) => t >= a && t < b) ? 0 : 30));
+  const laps = buildLaps(session, [0.05, 100.05, 200.05, 300.05, 400.05, 500.05], () => {});
+  assert.deepEqual(laps.map((l) => [l.number, l.kind]), [
+    [1, "flying"],
+    [2, "in"],
+    [3, "out"],
+    [4, "in"],
+    [5, "flying"],
+    [6, "in"],
+  ]);
+});
+
 Deno.test("a short lap is dropped, a cut lap and a very slow lap are kept but not counted", () => {
   const notes: DiagnosticInput[] = [];
   // 30 m/s throughout; crossings make laps of 100, 100, 40 (spurious), 95 (cut) and 160 s (slow).

@@ -12,11 +12,11 @@ import {
   firstAbove,
   type Lap,
   type LapKind,
-  measuredSpeed,
   type Reporter,
   type Session,
   userExclusion,
 } from "../../sdk/mod.ts";
+import { odometerOf } from "./odometer.ts";
 
 /** Below this speed the car is stopped (pits, grid), m/s. */
 const STOPPED_MPS = 3;
@@ -46,9 +46,7 @@ export function buildLaps(
   userLapTags: Readonly<Record<string, readonly string[]>> = {},
 ): Lap[] {
   const { timeS, speedMps } = session.channels;
-  // Distance from every measured speed, the rows dropped for poor GPS included.
-  const measured = measuredSpeed(session);
-  const odometer = cumulativeDistance(measured.timeS, measured.speedMps);
+  const { distanceAt, timeAt } = odometerOf(session);
   const endTime = timeS[timeS.length - 1];
   const spans: { start: number; end: number; complete: boolean }[] = [];
   crossings.forEach((start, i) => {
@@ -56,10 +54,8 @@ export function buildLaps(
     spans.push({ start, end: complete ? crossings[i + 1] : endTime, complete });
   });
   const stopped = (t0: number, t1: number) => minSpeed(timeS, speedMps, t0, t1) < STOPPED_MPS;
-  const distanceAt = (t: number) => interpolate(measured.timeS, odometer, t);
   // When the car was PIT_EXIT_M before where it is at `t`, s.
-  const pitExitBefore = (t: number) =>
-    interpolate(odometer, measured.timeS, Math.max(0, distanceAt(t) - PIT_EXIT_M));
+  const pitExitBefore = (t: number) => timeAt(distanceAt(t) - PIT_EXIT_M);
 
   let laps: Lap[] = spans.map((span, i) => {
     const kind: LapKind = !span.complete || stopped(span.start, span.end)
@@ -119,24 +115,6 @@ function exclusionReason(lap: Lap, medianDistance: number, medianTime: number): 
     return `slower than ${SLOW_TIME_RATIO} × the median lap (${medianTime.toFixed(3)} s)`;
   }
   return null;
-}
-
-/** Distance driven since the first sample, m, by integrating speed over time. */
-export function cumulativeDistance(timeS: Float64Array, speedMps: Float64Array): Float64Array {
-  const out = new Float64Array(timeS.length);
-  for (let i = 1; i < timeS.length; i++) {
-    out[i] = out[i - 1] + 0.5 * (speedMps[i] + speedMps[i - 1]) * (timeS[i] - timeS[i - 1]);
-  }
-  return out;
-}
-
-/** Linear interpolation of `values` at `x` on the ascending axis `xs` (a time or a distance), clamped at the ends. */
-export function interpolate(xs: Float64Array, values: Float64Array, x: number): number {
-  const i = firstAbove(xs, x);
-  if (i <= 0) return values[0];
-  if (i >= xs.length) return values[xs.length - 1];
-  const u = (x - xs[i - 1]) / (xs[i] - xs[i - 1]);
-  return values[i - 1] + u * (values[i] - values[i - 1]);
 }
 
 function minSpeed(timeS: Float64Array, speedMps: Float64Array, t0: number, t1: number): number {

@@ -26,13 +26,12 @@
 import {
   type LapMarker,
   limitedReporter,
-  measuredSpeed,
   median,
   type Reporter,
   type Session,
   type TrackMatch,
 } from "../../sdk/mod.ts";
-import { cumulativeDistance, interpolate } from "./build_laps.ts";
+import { odometerOf } from "./odometer.ts";
 import { DIRECTION_SAMPLES, gateAtTime, gateCrossings, gateFromLine } from "./gate.ts";
 
 /** Two crossings closer than this are one crossing, s. */
@@ -98,7 +97,7 @@ function crossingsOf(session: Session, match: TrackMatch | null, report: Reporte
     });
     return [];
   }
-  const crossings = refineWithMarkers(fromGate, markers, report, odometerOf(session));
+  const crossings = refineWithMarkers(fromGate, markers, report, odometerOf(session).distanceAt);
   if (crossings.length === 0) {
     report({
       severity: "error",
@@ -206,18 +205,6 @@ function fastestPoint(session: Session): number | null {
     if (known(i) && known(i - DIRECTION_SAMPLES) && known(i + DIRECTION_SAMPLES)) best = i;
   }
   return best < 0 ? null : timeS[best];
-}
-
-/** Distance driven at a time, m, from every speed the session measured (built on first use). */
-function odometerOf(session: Session): (timeS: number) => number {
-  let odometer: { timeS: Float64Array; distanceM: Float64Array } | null = null;
-  return (t) => {
-    if (!odometer) {
-      const { timeS, speedMps } = measuredSpeed(session);
-      odometer = { timeS, distanceM: cumulativeDistance(timeS, speedMps) };
-    }
-    return interpolate(odometer.timeS, odometer.distanceM, t);
-  };
 }
 
 /** The times with every one closer than {@linkcode MIN_LAP_S} after the last kept one dropped (reported). */

@@ -45,6 +45,8 @@ export interface RawSession {
 const GAP_FACTOR = 5;
 /** A jump ahead in time is a glitch when the clock comes back within this many rows after it. */
 const OUTLIER_LOOKAHEAD_ROWS = 50;
+/** At most this many first rows far ahead of the rest are glitches. */
+const MAX_LEADING_OUTLIERS = 3;
 
 /**
  * Cleans raw columns into a session.
@@ -55,8 +57,9 @@ const OUTLIER_LOOKAHEAD_ROWS = 50;
  *   it could not read the time);
  * - a row whose time jumps ahead after which the clock comes back (within
  *   50 rows) nearer to where it was than to the jump is a glitched
- *   timestamp: it is dropped as `time_outlier`, so one bad row never makes
- *   the rest of the file look like it goes back in time;
+ *   timestamp, and so is a first row far ahead of the rows after it: it is
+ *   dropped as `time_outlier`, so one bad row never makes the rest of the
+ *   file look like it goes back in time;
  * - a pause of more than 5 sample periods (≥ 1 s) is reported as `gps_dropout`
  *   at the first line after it;
  * - rows no car could log are dropped, one warning per run: a position
@@ -88,8 +91,19 @@ export function buildSession(raw: RawSession, parseContext: ParseContext): Sessi
   const dropped: DroppedSpan[] = [];
   let last = -Infinity;
   let lastRow = -1;
+  const leading = leadingOutliers(timeS, gapS);
   for (let i = 0; i < n; i++) {
     const t = timeS[i];
+    if (i < leading && !Number.isNaN(t)) {
+      ctx.report({
+        severity: "warning",
+        code: "time_outlier",
+        file: ctx.file,
+        line: raw.lines[i],
+        message: "time is far ahead of the rows after it; row skipped",
+      });
+      continue;
+    }
     if (t > last) {
       if (lastRow >= 0 && t - last > gapS && clockComesBack(timeS, i, last)) {
         ctx.report({
@@ -183,6 +197,27 @@ function clockComesBack(timeS: Float64Array, i: number, last: number): boolean {
     if (t > last && t - last < jumped - t) return true;
   }
   return false;
+}
+
+/**
+ * How many of the first rows carry glitched timestamps: rows whose time lies
+ * more than `gapS` ahead of a later row's within
+ * {@linkcode OUTLIER_LOOKAHEAD_ROWS} (a first row has no earlier one for
+ * the clock to come back to). More than {@linkcode MAX_LEADING_OUTLIERS}
+ * such rows are a recording of their own, not a glitch: none is counted.
+ */
+function leadingOutliers(timeS: Float64Array, gapS: number): number {
+  let i = 0;
+  for (; i < timeS.length && i <= MAX_LEADING_OUTLIERS; i++) {
+    const t = timeS[i];
+    if (Number.isNaN(t)) continue;
+    let ahead = false;
+    for (let j = i + 1; j < Math.min(timeS.length, i + 1 + OUTLIER_LOOKAHEAD_ROWS) && !ahead; j++) {
+      ahead = timeS[j] < t - gapS;
+    }
+    if (!ahead) break;
+  }
+  return i > MAX_LEADING_OUTLIERS ? 0 : i;
 }
 
 /** `samples` with their times moved `t0` earlier. */

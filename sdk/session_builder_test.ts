@@ -95,6 +95,10 @@ Deno.test("a glitched timestamp far ahead is dropped, not the rows after it; a r
   ]);
   assert.match(diagnostics[0].message, /^time jumps 39999\.80 s ahead of line 12 and the next rows carry on/);
   assert.deepEqual(session.droppedSpans, []);
+  // A glitched first row has no earlier row to come back to: the rows after it are far behind it.
+  const first = build(raw([86500, 100, 100.1, 100.2]));
+  assert.deepEqual(Array.from(first.session.sourceLine), [11, 12, 13]);
+  assert.deepEqual(first.diagnostics.map((d) => [d.code, d.line]), [["time_outlier", 10]]);
   // A pause after which the clock carries on from the new time is a dropout, every row kept.
   const paused = build(raw([100, 100.1, 100.2, 700, 700.1, 700.2]));
   assert.equal(paused.session.rows, 6);

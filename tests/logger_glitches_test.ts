@@ -64,12 +64,14 @@ const codesAndLines = (diagnostics: Diagnostic[], codes: string[]) =>
   diagnostics.filter((d) => codes.includes(d.code ?? "")).map((d) => [d.code, d.line]);
 
 Deno.test({
-  name: "RaceChrono: a timestamp a day ahead, fixes at 0, 0 and a 3600 km/h speed drop only their rows",
+  name:
+    "RaceChrono: timestamps a day ahead (the first row's too), fixes at 0, 0 and a 3600 km/h speed drop only their rows",
   ignore: !haveSessions(),
   async fn() {
     const name = "barber-8laps.csv";
     // Fields: 0 timestamp, 11 latitude, 12 longitude, 14 and 20 speed.
     const bytes = editLines(await readSession(name), ",", {
+      13: (f) => (f[0] = (Number(f[0]) + 86400).toFixed(2)),
       5000: (f) => (f[0] = (Number(f[0]) + 86400).toFixed(2)),
       20000: (f) => (f[11] = f[12] = "0.0000000"),
       20001: (f) => (f[11] = f[12] = "0.0000000"),
@@ -77,6 +79,7 @@ Deno.test({
     });
     const diagnostics = await analyseAndCheckLaps(name, bytes, await readTruth(name));
     assert.deepEqual(codesAndLines(diagnostics, ["time_outlier", "position_outlier", "speed_outlier"]), [
+      ["time_outlier", 13],
       ["time_outlier", 5000],
       ["position_outlier", 20000],
       ["speed_outlier", 24000],

@@ -71,7 +71,8 @@ export function dropImplausibleRows(
   for (let i = start; i < keep.length; i++) {
     if (!keep[i]) continue;
     const awayM = farAwayM(latDeg[i], lonDeg[i], limits);
-    const tooFast = implausibleSpeed(speedMps[i]);
+    // A row far away is reported as that alone, whatever its speed.
+    const tooFast = awayM === 0 && implausibleSpeed(speedMps[i]);
     if (awayM > 0) position.add(i, awayM);
     else close("position");
     if (tooFast) speed.add(i, speedMps[i]);

@@ -111,6 +111,7 @@ Deno.test("positions hundreds of kilometres from the rest of the session are dro
   latDeg[2] = lonDeg[2] = 0; // a logger without a fix
   latDeg[3] = lonDeg[3] = 0;
   latDeg[6] = 3.3; // a digit lost from 33.3
+  input.channels.speedMps[3] = 999; // and no speed either: reported once, as a position
   const { session, diagnostics } = build(input);
   assert.deepEqual(rowsOf(session.channels.latDeg), [0, 1, 4, 5, 7]);
   assert.deepEqual(diagnostics.map((d) => [d.code, d.line]), [["position_outlier", 12], [

@@ -106,6 +106,23 @@ export function splitCsvLine(text: string): string[] {
   return fields;
 }
 
+/**
+ * Whether a line is a data row rather than a header row: its first field
+ * (quoted or not) is a plain number. A header row's first field is a name,
+ * a unit or empty; a sources row such as `102: gyro` is not a number
+ * either.
+ *
+ * @example
+ * ```ts
+ * import { looksLikeDataRow } from "./text_lines.ts";
+ * console.assert(looksLikeDataRow('"0.04","12.5"') && looksLikeDataRow("1781446514.64,0"));
+ * console.assert(!looksLikeDataRow("102: gyro,calc") && !looksLikeDataRow(",100: gps") && !looksLikeDataRow('"s","km/h"'));
+ * ```
+ */
+export function looksLikeDataRow(text: string): boolean {
+  return /^\s*"?[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?"?\s*([,;\t ]|$)/.test(text);
+}
+
 /** What a format found at the start of a file. */
 export interface ResavedSigns {
   /** The file starts with a UTF-8 byte-order mark. */

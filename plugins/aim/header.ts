@@ -6,7 +6,14 @@
  * @module
  */
 
-import { DataError, hasBom, splitCsvLine, type TextLine, textLines } from "../../sdk/mod.ts";
+import {
+  DataError,
+  hasBom,
+  looksLikeDataRow,
+  splitCsvLine,
+  type TextLine,
+  textLines,
+} from "../../sdk/mod.ts";
 
 /** What the metadata and header rows say, and where the data rows start. */
 export interface AimHeader {
@@ -83,7 +90,7 @@ export function readAimHeader(bytes: Uint8Array, file: string): AimHeader {
   let dataLine = header.line + 1;
   for (const line of textLines(bytes, header.next, 20, MAX_HEADER_BYTES)) {
     if (line.text.trim() === "") continue;
-    if (!looksLikeData(line.text)) {
+    if (!looksLikeDataRow(line.text)) {
       units = splitCsvLine(line.text).map((u) => u.trim());
       while (units.length < names.length) units.push("");
       dataStart = line.next;
@@ -102,9 +109,4 @@ export function readAimHeader(bytes: Uint8Array, file: string): AimHeader {
     dataLine,
     bom,
   };
-}
-
-/** A data row starts with a (possibly quoted) number. */
-function looksLikeData(text: string): boolean {
-  return /^\s*"?[-+]?(\d|\.\d)/.test(text);
 }

@@ -5,7 +5,14 @@
  * @module
  */
 
-import { DataError, hasBom, splitCsvLine, type TextLine, textLines } from "../../sdk/mod.ts";
+import {
+  DataError,
+  hasBom,
+  looksLikeDataRow,
+  splitCsvLine,
+  type TextLine,
+  textLines,
+} from "../../sdk/mod.ts";
 
 /** What the preamble and header rows say, and where the data rows start. */
 export interface RaceChronoHeader {
@@ -107,7 +114,7 @@ export function readRaceChronoHeader(bytes: Uint8Array, file: string): RaceChron
   // The units and sources rows follow; tolerate a file that lacks them (data straight after the names).
   const rest: TextLine[] = [];
   for (const line of textLines(bytes, header.next, 2, MAX_HEADER_BYTES)) {
-    if (looksLikeData(line.text)) break;
+    if (looksLikeDataRow(line.text)) break;
     rest.push(line);
   }
   const units = padded(rest[0] ? splitCsvLine(rest[0].text) : [], names.length);
@@ -138,11 +145,6 @@ export function createdIso(parts: readonly string[]): string | null {
   const time = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(parts[1]?.trim() ?? "");
   if (time) iso += `T${time[1].padStart(2, "0")}:${time[2]}${time[3] ? `:${time[3]}` : ""}`;
   return iso;
-}
-
-/** A data row starts with a number (the timestamp); header rows do not. */
-function looksLikeData(text: string): boolean {
-  return /^\s*"?[-+]?(\d|\.\d)/.test(text);
 }
 
 function padded(fields: string[], length: number): string[] {

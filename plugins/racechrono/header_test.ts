@@ -38,6 +38,16 @@ Deno.test("reads the preamble, the three header rows and where the data starts",
   assert.equal(header.crlf, false);
 });
 
+Deno.test("a sources row that starts with a tag such as '100: gps' is a header row, not data", () => {
+  const text = [...PREAMBLE.slice(0, 6), "speed,timestamp", "m/s,unix time", "100: gps,", "2.0,1.0"].join(
+    "\n",
+  );
+  const header = readRaceChronoHeader(encode(text), "t.csv");
+  assert.deepEqual(header.sources, ["100: gps", ""]);
+  assert.equal(header.dataLine, 10);
+  assert.equal(text.slice(header.dataStart), "2.0,1.0");
+});
+
 Deno.test("a byte-order mark and CRLF line ends are detected and skipped", () => {
   const bytes = encode("\ufeff" + PREAMBLE.join("\r\n"));
   const header = readRaceChronoHeader(bytes, "t.csv");

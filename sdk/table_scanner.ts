@@ -61,7 +61,7 @@ const LF = 10, CR = 13, QUOTE = 34, SPACE = 32, COMMA = 44;
 /**
  * Scans a numeric table. Quoted fields (`"1.5"`) are accepted; a UTF-8 BOM
  * must already be skipped by `start`. CRLF and LF line ends both work;
- * blank lines are ignored.
+ * blank lines, and lines of spaces only, are ignored.
  *
  * @example
  * ```ts
@@ -80,15 +80,17 @@ export function scanNumericTable(bytes: Uint8Array, spec: TableSpec): NumericTab
   const n = bytes.length;
   let pos = spec.start;
   while (pos < n) {
-    // Blank line?
-    const c = bytes[pos];
-    if (c === LF) {
-      pos++;
+    // Blank line (or one of spaces only, as an editor may leave at the end)?
+    let end = pos;
+    while (bytes[end] === SPACE) end++;
+    const c = bytes[end];
+    if (c === LF || end >= n) {
+      pos = end + 1;
       state.line++;
       continue;
     }
-    if (c === CR && bytes[pos + 1] === LF) {
-      pos += 2;
+    if (c === CR && bytes[end + 1] === LF) {
+      pos = end + 2;
       state.line++;
       continue;
     }

@@ -63,3 +63,22 @@ Deno.test("a bad field is reported by kind, with its line and column; the row is
     ["nan", 7, 1],
   ]);
 });
+
+Deno.test("blank lines and lines of spaces only are skipped without a report, as a space-separated table's", () => {
+  const { table, diagnostics } = scan("1\n\n   \n2\r\n  \r\n3\n   ");
+  assert.deepEqual(Array.from(table.values[0]), [1, 2, 3]);
+  assert.deepEqual(Array.from(table.lines), [1, 4, 6]);
+  assert.deepEqual(diagnostics, []);
+  const spacedReports: DiagnosticInput[] = [];
+  const spaced = scanNumericTable(new TextEncoder().encode(" 1 2\r\n   \r\n 3 4\r\n  "), {
+    file: "t.vbo",
+    start: 0,
+    firstLine: 1,
+    separator: " ",
+    columns: [{ field: 0, name: "a", required: true }, { field: 1, name: "b" }],
+    fieldCount: 2,
+    report: (d) => spacedReports.push(d),
+  });
+  assert.deepEqual(Array.from(spaced.values[1]), [2, 4]);
+  assert.deepEqual(spacedReports, []);
+});

@@ -57,6 +57,7 @@ Deno.test("analyze --json keeps the contract's fields and fills corners, --lap a
   // With the truth's car the optimal lap is the physics limit (issue 5 allows 1 %).
   assert.ok(Math.abs(doc.optimal_lap_time_s / truth.physics_limit_lap_time_s - 1) < 0.01);
   assert.ok(doc.theoretical_best_s <= truth.best_lap_time_s + 0.05);
+  assert.ok(doc.gps_quality.score > 0 && Array.isArray(doc.gps_quality.reasons));
 });
 
 Deno.test("analyze names the problem for a missing lap, a bad --lap and a bad vehicle file", async () => {
@@ -77,6 +78,7 @@ Deno.test("the readable output lists the best lap's corners", async () => {
   const { code, stdout } = await analyzeCli(SESSION.pathname);
   assert.equal(code, 0);
   assert.match(stdout, /Corners of lap \d+ \(best\):/);
+  assert.match(stdout, /^GPS quality: [\d.]+\/100 \([A-F]\)$/m);
   assert.match(stdout, /T1 +left/);
 });
 

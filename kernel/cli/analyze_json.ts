@@ -113,8 +113,8 @@ export interface AnalyzeJson {
   gains_s: { consistency: number; composite: number } | null;
   /** Overall consistency score 0..100, or null. */
   consistency_score: number | null;
-  /** GPS quality score 0..100 and grade, or null. */
-  gps_quality: { score: number; grade: string } | null;
+  /** GPS quality score 0..100, grade and the reasons it lost points (one sentence each), or null. */
+  gps_quality: { score: number; grade: string; reasons: string[] } | null;
   /** Seconds per stage. */
   stage_seconds: Record<string, number>;
   /** Seconds for the whole analysis. */
@@ -199,7 +199,7 @@ export function toAnalyzeJson(
       ? { consistency: round(gains.consistencyS, 4), composite: round(gains.compositeS, 4) }
       : null,
     consistency_score: consistency ? round(consistency.score, 1) : null,
-    gps_quality: gps ? { score: round(gps.score, 1), grade: gps.grade } : null,
+    gps_quality: gps ? { score: round(gps.score, 1), grade: gps.grade, reasons: gps.reasons } : null,
     stage_seconds: Object.fromEntries(Object.entries(result.stageSeconds).map(([k, v]) => [k, round(v, 4)])),
     total_seconds: round(result.totalSeconds, 4),
     diagnostics: [...loadProblems, ...result.diagnostics].map(toDiagnosticJson),

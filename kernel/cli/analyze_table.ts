@@ -80,6 +80,10 @@ export function renderAnalysisTable(doc: AnalyzeJson, maxDiagnostics = 12): stri
   if (doc.optimal_lap_time_s !== null) {
     out.push(`Physics-optimal lap: ${formatLapTime(doc.optimal_lap_time_s)}`);
   }
+  if (doc.gps_quality) {
+    const { score, grade, reasons } = doc.gps_quality;
+    out.push(`GPS quality: ${score}/100 (${grade})`, ...reasons.map((r) => `  ${r}`));
+  }
   for (const [plugin, artifacts] of Object.entries(doc.plugin_artifacts)) {
     const ids = Object.keys(artifacts);
     out.push(

@@ -23,6 +23,7 @@ import {
   readSession,
   readTruth,
   resimulate,
+  synthSession,
   type Truth,
 } from "../sdk/testing/mod.ts";
 
@@ -85,3 +86,27 @@ for (const { name, truth } of racechronoOnly) {
     },
   });
 }
+
+Deno.test({
+  name: "an AiM log that starts from rest on the line times its first lap from the beacon at its start",
+  ignore: !haveSynthTool(),
+  async fn() {
+    await using synth = await synthSession({
+      track: "virginia-international-raceway",
+      laps: 5,
+      seed: 71,
+      format: "aim",
+      args: ["--no-out-in"],
+    });
+    const result = await analyze(registry, {
+      file: "start-on-line.csv",
+      bytes: await Deno.readFile(synth.file),
+    });
+    const laps = result.artifacts.get(LapsKey) ?? [];
+    for (const t of synth.truth.laps.filter((l) => l.complete)) {
+      const lap = laps.find((l) => l.number === t.number);
+      assert.ok(lap?.timeS != null, `lap ${t.number} is timed`);
+      assert.ok(Math.abs(lap.timeS - t.time_s!) < MAX_ERROR_S, `lap ${t.number}: ${lap.timeS} s`);
+    }
+  },
+});

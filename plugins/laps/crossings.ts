@@ -9,8 +9,9 @@
  * are the crossings.
  *
  * A marker is a lap only where it can be one: a marker the trace did not
- * cross the line at is added only when both parts it splits a lap into
- * are at least 60 % of a typical lap's distance (the median of three or
+ * cross the line at is added only when the parts it splits a lap into
+ * (between it and the crossings either side) are at least 60 % of a
+ * typical lap's distance (the median of three or
  * more laps the trace crossed the line for): a crossing lost in a dropout
  * splits a double lap in two, a bogus marker splits one lap. Markers closer
  * than 10 s to a kept crossing are dropped, and a logger that sets more
@@ -166,8 +167,14 @@ export function refineWithMarkers(
     if (used.has(i) || out.some((t) => Math.abs(t - mk.timeS) < MIN_LAP_S)) continue;
     const before = Math.max(-Infinity, ...out.filter((t) => t < mk.timeS));
     const after = Math.min(Infinity, ...out.filter((t) => t > mk.timeS));
+    // The parts between the marker and the crossings either side; one that reaches the session's start or end
+    // is an out- or in-lap, of any length (a log that starts on the line has its first marker at its first row).
     const at = distanceAt(mk.timeS);
-    const shortestM = Math.min(at - distanceAt(before), distanceAt(after) - at);
+    const parts = [
+      ...(Number.isFinite(before) ? [at - distanceAt(before)] : []),
+      ...(Number.isFinite(after) ? [distanceAt(after) - at] : []),
+    ];
+    const shortestM = Math.min(Infinity, ...parts);
     if (typicalM !== null && shortestM < SPLIT_LAP_SHARE * typicalM) {
       report({
         severity: "warning",

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import type { DiagnosticInput } from "../../sdk/mod.ts";
 import { refineWithMarkers } from "./crossings.ts";
 
-/** Distance driven at a time: a car at a steady 36 m/s (a 100 s lap of 3600 m). */
-const steady = (timeS: number) => 36 * timeS;
+/** Distance driven at a time: a car at a steady 36 m/s (a 100 s lap of 3600 m) from a session start at 0 s. */
+const steady = (timeS: number) => 36 * Math.max(0, timeS);
 
 Deno.test("a logger marker narrows a gate crossing to the marker's interval", () => {
   const out = refineWithMarkers(
@@ -82,4 +82,12 @@ Deno.test("a logger with far more markers than crossings of the line has its mar
     210.05,
   ]);
   assert.deepEqual(notes.map((n) => n.code), ["markers_ignored"]);
+});
+
+Deno.test("a marker before the first crossing the trace saw counts when the lap after it is whole (a log started on the line)", () => {
+  const notes: DiagnosticInput[] = [];
+  const crossings = [100, 200, 300, 400];
+  const markers = [0, ...crossings].map((timeS) => ({ timeS, uncertaintyS: 0.0005 }));
+  assert.deepEqual(refineWithMarkers(crossings, markers, (d) => notes.push(d), steady), [0, ...crossings]);
+  assert.deepEqual(notes.map((n) => n.code), ["marker_only_crossing"]);
 });

@@ -132,3 +132,17 @@ Deno.test({
     ]);
   },
 });
+
+Deno.test({
+  name: "AiM beacon markers outside the log's time are ignored and reported",
+  ignore: !haveSessions(),
+  async fn() {
+    const aim = "barber-8laps-aim.csv";
+    const text = new TextDecoder().decode(await readSession(aim)).replace(
+      /^"Beacon Markers",(.*)$/m,
+      (_, beacons) => `"Beacon Markers","-5",${beacons},"5000000"`,
+    );
+    const diagnostics = await analyseAndCheckLaps(aim, new TextEncoder().encode(text), await readTruth(aim));
+    assert.equal(diagnostics.filter((d) => d.code === "marker_outside_session").length, 2);
+  },
+});

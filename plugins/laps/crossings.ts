@@ -56,7 +56,7 @@ export function findCrossings(session: Session, match: TrackMatch | null, stageR
 }
 
 function crossingsOf(session: Session, match: TrackMatch | null, report: Reporter): number[] {
-  const markers = session.lapMarkers;
+  const markers = markersInside(session, report);
   const placed = !match && markers.length === 0 ? fastestPoint(session) : null;
   const gate = match
     ? gateFromLine(match.track.latDeg, match.track.lonDeg)
@@ -212,6 +212,25 @@ function fastestPoint(session: Session): number | null {
     if (known(i) && known(i - DIRECTION_SAMPLES) && known(i + DIRECTION_SAMPLES)) best = i;
   }
   return best < 0 ? null : timeS[best];
+}
+
+/** The session's lap markers that lie within its recorded time; the others are reported and left out. */
+function markersInside(session: Session, report: Reporter): LapMarker[] {
+  const { timeS } = session.channels;
+  const first = timeS[0], last = timeS[timeS.length - 1];
+  return session.lapMarkers.filter((marker) => {
+    const inside = marker.timeS >= first && marker.timeS <= last;
+    if (!inside) {
+      report({
+        severity: "warning",
+        code: "marker_outside_session",
+        message: `the logger's lap marker at ${marker.timeS.toFixed(2)} s is ignored: the log runs from ${
+          first.toFixed(2)
+        } to ${last.toFixed(2)} s`,
+      });
+    }
+    return inside;
+  });
 }
 
 /** The times with every one closer than {@linkcode MIN_LAP_S} after the last kept one dropped (reported). */

@@ -13,7 +13,7 @@ import { resampleStage } from "./stage.ts";
 
 export default definePlugin({
   id: "resample",
-  version: "1.1.0",
+  version: "1.2.0",
   sdk: "^1.0",
   description: "Resamples every lap onto the 0.7 m distance grid.",
   stages: [resampleStage],
